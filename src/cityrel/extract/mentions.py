@@ -1,0 +1,436 @@
+"""Stage 2a: what an article names: countries, places, organisations, titles, people.
+
+The order matters and is the same for every article:
+1. countries (multi-word names first: "Kuzey Kıbrıs Türk Cumhuriyeti");
+2. titles of office (lang/tr/titles.tsv) and the names that follow them,
+   skipping honorifics ("Dr.", "Av."); a name ends at its apostrophe suffix;
+3. organisations, closed by a head noun ("... Derneği", "... Büyükelçiliği")
+   and extended to the left over capitalised words, with an acronym in
+   brackets after them;
+4. places: capitalised words GeoNames knows, or that a place noun or a
+   title shows to be a place ("Beykoz ilçesi", "Çatalköy'ün belediye başkanı");
+5. people named again by surname alone ("Başkan Tugay", "Tugay'a").
+People are found from titles and context, never from a list of known people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cityrel.extract import gazetteer
+from cityrel.extract.lexicon import Title, honorifics, match_head, match_title, months, place_noun
+from cityrel.extract.text import fold_name, slug
+from cityrel.extract.tokens import Token, inflects
+from cityrel.model import City, Country, Person
+
+GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
+LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
+MAX_NAME_TOKENS = 4
+# Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
+PLACE_TITLES = {"belediye", "buyuksehir", "vali", "kaymakam"}
+
+
+@dataclass
+class PlaceMention:
+    first: int
+    end: int
+    city: City
+    suffix: str
+    container: bool = False
+
+
+@dataclass
+class CountryMention:
+    first: int
+    end: int
+    country: Country
+    suffix: str
+
+
+@dataclass
+class OrgMention:
+    """An organisation named ("İzmir Azerbaycan Derneği") or referred to ("derneğin")."""
+
+    first: int
+    head: int
+    end: int
+    kind: str
+    name: str | None
+    acronym: str | None = None
+    definition: OrgMention | None = None
+    """For an acronym used alone, the mention that spells the name out."""
+
+
+@dataclass
+class TitleMention:
+    """A title of office, and the people it introduces (none for "büyükelçi, ...")."""
+
+    first: int
+    end: int
+    title: Title
+    people: list[Person] = field(default_factory=list)
+    name_end: int = 0
+    plural: bool = False
+
+
+@dataclass
+class PersonMention:
+    first: int
+    end: int
+    person: Person
+
+
+class People:
+    """The people of one article: full names, and surnames that refer back to them."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Person] = {}
+
+    def add(self, name: str, variants: tuple[str, ...] = ()) -> Person:
+        key = fold_name(name)
+        known = self.by_name.get(key)
+        if known is None and len(key.split()) == 1:
+            known = self.by_surname(key)
+        if known is None:
+            known = Person(key=slug(name), name=name, alt_names=variants)
+            self.by_name[key] = known
+        return known
+
+    def by_surname(self, surname: str) -> Person | None:
+        matches = {p for key, p in self.by_name.items() if key.split()[-1] == surname and len(key.split()) > 1}
+        return matches.pop() if len(matches) == 1 else None
+
+    def resolve(self, person: Person) -> Person:
+        """A surname-only person stands for the full name found elsewhere in the article."""
+        key = fold_name(person.name)
+        if len(key.split()) == 1:
+            return self.by_surname(key) or person
+        return person
+
+
+class Mentions:
+    """Everything named in one article body, found in the fixed order above."""
+
+    def __init__(self, tokens: list[Token], text: str) -> None:
+        self.tokens = tokens
+        self.text = text
+        self.people = People()
+        self.countries: list[CountryMention] = []
+        self.titles: list[TitleMention] = []
+        self.orgs: list[OrgMention] = []
+        self.places: list[PlaceMention] = []
+        self.persons: list[PersonMention] = []
+        self._taken: set[int] = set()
+        self._find_countries()
+        self._find_titles()
+        self.context = frozenset(m.country.code for m in self.countries if m.country.code)
+        self._find_orgs()
+        self._find_places()
+        self._find_surnames()
+
+    # -- helpers -------------------------------------------------------------
+
+    def span_text(self, first: int, end: int, *, strip_suffix: bool = True) -> str:
+        """The original text of tokens [first, end), the last one without its apostrophe suffix."""
+        last = self.tokens[end - 1]
+        stop = last.start + len(last.stem) if strip_suffix else last.end
+        return self.text[self.tokens[first].start:stop]
+
+    def sentence_range(self, sentence: int) -> range:
+        indices = [t.index for t in self.tokens if t.sentence == sentence]
+        return range(indices[0], indices[-1] + 1) if indices else range(0)
+
+    def _name_token(self, token: Token) -> bool:
+        return (token.capitalised and token.stem.isalpha() is not False and token.word and not token.acronym
+                and token.key not in honorifics() and token.key not in months() and not token.key.isdigit())
+
+    # -- 1. countries --------------------------------------------------------
+
+    def _find_countries(self) -> None:
+        names = gazetteer.countries_by_name()
+        at = 0
+        while at < len(self.tokens):
+            found = None
+            for length in (5, 4, 3, 2, 1):
+                end = at + length
+                run = self.tokens[at:end]
+                if len(run) < length or not run[0].capitalised and not run[0].acronym:
+                    continue
+                if any(t.suffix for t in run[:-1]) or any(not t.word for t in run):
+                    continue
+                country = names.get(fold_name(" ".join(t.stem for t in run)))
+                if country:
+                    found = CountryMention(at, end, country, run[-1].suffix)
+                    break
+            if found:
+                self.countries.append(found)
+                self._taken.update(range(found.first, found.end))
+                at = found.end
+            else:
+                at += 1
+
+    def country_at(self, index: int) -> CountryMention | None:
+        return next((m for m in self.countries if m.first <= index < m.end), None)
+
+    # -- 2. titles and the names they introduce -----------------------------
+
+    def _find_titles(self) -> None:
+        at = 0
+        while at < len(self.tokens):
+            matched = match_title(self.tokens, at) if self.tokens[at].word else None
+            if matched is None or at in self._taken:
+                at += 1
+                continue
+            title, end = matched
+            mention = TitleMention(at, end, title, plural="lar" in self.tokens[end - 1].key[-8:]
+                                   or "ler" in self.tokens[end - 1].key[-8:]
+                                   or self.tokens[end - 1].key.endswith(("dan", "den")))
+            self._read_names(mention)
+            self.titles.append(mention)
+            self._taken.update(range(at, max(end, mention.name_end)))
+            at = max(end, mention.name_end)
+
+    def _read_names(self, mention: TitleMention) -> None:
+        """Read the name(s) after a title: "Dr. Cemil Tugay", "X ile Y", "olarak görev yapan X"."""
+        at = mention.end
+        tokens = self.tokens
+        if tokens[at - 1].key.endswith(("nin", "nun", "in", "un")) and len(tokens[at - 1].key) > 4:
+            return  # "yönetim kurulunun ...": the title is a possessor here, no name follows
+        if at < len(tokens) and tokens[at].key == "olarak":
+            at += 1
+            while at < len(tokens) and not tokens[at].capitalised and tokens[at].word and at < mention.end + 4:
+                at += 1
+        while True:
+            while at < len(tokens) and tokens[at].key in honorifics():
+                at += 1
+            name = self._read_name(at)
+            if name is None:
+                break
+            first, end, variants = name
+            mention.people.append(self.people.add(self.span_text(first, end), variants))
+            mention.name_end = end
+            at = end
+            more = at < len(tokens) and tokens[at].key in ("ile", "ve") and not tokens[at - 1].suffix
+            if not (mention.plural and more):
+                break
+            at += 1
+
+    def _read_name(self, at: int) -> tuple[int, int, tuple[str, ...]] | None:
+        tokens, first, variants = self.tokens, at, []
+        while at < len(tokens) and at - first < MAX_NAME_TOKENS:
+            token = tokens[at]
+            if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at):
+                break
+            at += 1
+            if token.suffix:
+                break
+            if at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")" \
+                    and self._name_token(tokens[at + 1]):
+                variants.append(tokens[at + 1].stem)
+                at += 3
+        if at == first:
+            return None
+        end = at
+        while tokens[end - 1].text == ")":
+            end -= 3
+        names = [t.stem for t in tokens[first:end] if t.text not in "()"]
+        if len(names) == 1 and not self.people.by_surname(fold_name(names[0])) and tokens[end - 1].suffix == "" \
+                and end < len(tokens) and tokens[end].capitalised:
+            return None
+        full = self.span_text(first, end)
+        alt = tuple(full.replace(names[0], v) for v in variants) if variants else ()
+        return first, end, alt
+
+    # -- 3. organisations ----------------------------------------------------
+
+    def _find_orgs(self) -> None:
+        tokens = self.tokens
+        for at, token in enumerate(tokens):
+            if at in self._taken or not token.word:
+                continue
+            matched = match_head(tokens, at)
+            if matched is None:
+                continue
+            kind, end = matched
+            if end < len(tokens) and not tokens[end - 1].suffix and (
+                    match_head(tokens, end) or (match_title(tokens, end) and tokens[end - 1].key == "belediye")):
+                continue  # "Dernekleri Federasyonu", "Belediye Meclisi": the name goes on
+            first = self._extend_left(at) if token.capitalised else at
+            name = self.span_text(first, end) if token.capitalised and first < at else None
+            acronym = None
+            if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym \
+                    and tokens[end + 2].text == ")":
+                acronym = tokens[end + 1].stem
+            self.orgs.append(OrgMention(first, at, end, kind, name, acronym))
+        self._find_acronym_orgs()
+
+    def _extend_left(self, head: int) -> int:
+        tokens, first, at = self.tokens, head, head - 1
+        sentence = tokens[head].sentence
+        while at >= 0 and tokens[at].sentence == sentence:
+            token = tokens[at]
+            if at in self._taken and not self.country_at(at):
+                break
+            if token.capitalised and token.word and not token.suffix:
+                first = at
+            elif token.key == "ve" or token.text == ",":
+                if not (at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix):
+                    break
+            else:
+                break
+            at -= 1
+        return first
+
+    def _find_acronym_orgs(self) -> None:
+        """Acronyms used alone ("İZAZDER Başkanı", "TÜRKSOY Genel Sekreteri") name bodies too."""
+        defined = {fold_name(m.acronym): m for m in self.orgs if m.acronym}
+        for token in self.tokens:
+            if not token.acronym or token.index in self._taken or self.country_at(token.index):
+                continue
+            inside = any(m.first <= token.index < m.end + 3 for m in self.orgs)
+            if inside:
+                continue
+            known = defined.get(fold_name(token.stem))
+            kind = known.kind if known else "organization"
+            self.orgs.append(OrgMention(token.index, token.index, token.index + 1, kind,
+                                        known.name if known else token.stem, token.stem, known))
+        self.orgs.sort(key=lambda m: m.first)
+
+    def org_before(self, index: int) -> OrgMention | None:
+        """The organisation that ends right before token `index` (bracketed acronym allowed)."""
+        for mention in self.orgs:
+            end = mention.end + (3 if mention.acronym and mention.end < len(self.tokens)
+                                 and self.tokens[mention.end].text == "(" else 0)
+            if end == index:
+                return mention
+        return None
+
+    # -- 4. places -----------------------------------------------------------
+
+    def _find_places(self) -> None:
+        tokens = self.tokens
+        at = 0
+        while at < len(tokens):
+            found = self._place_at(at)
+            if found:
+                self.places.append(found)
+                at = found.end
+            else:
+                at += 1
+        self._find_repeated_places()
+        for mention, following in zip(self.places, self.places[1:], strict=False):
+            adjacent = following.first == mention.end
+            if adjacent and mention.suffix in GENITIVE_FOLDED | LOCATIVE_KI:
+                mention.container = True
+        for mention in self.places:
+            if mention.end < len(tokens) and place_noun(tokens[mention.end]) == "region":
+                mention.container = True
+
+    def _find_repeated_places(self) -> None:
+        """A name once shown to be a place ("kardeş belediyesi Chingeltei") is a place wherever it recurs."""
+        known = {fold_name(p.city.label_tr): p.city for p in self.places if len(p.city.label_tr.split()) == 1}
+        covered = {i for p in self.places for i in range(p.first, p.end)}
+        for token in self.tokens:
+            city = known.get(token.key)
+            if city and token.index not in covered and token.index not in self._taken and token.capitalised:
+                self.places.append(PlaceMention(token.index, token.index + 1, city, token.suffix))
+        self.places.sort(key=lambda p: p.first)
+
+    def _place_at(self, at: int) -> PlaceMention | None:
+        tokens = self.tokens
+        token = tokens[at]
+        if at in self._taken or not token.capitalised or not token.word or token.acronym:
+            return None
+        if gazetteer.demonym_of(token.key) or token.key in months():
+            return None
+        unknown: PlaceMention | None = None
+        for length in (3, 2, 1):
+            end = at + length
+            run = tokens[at:end]
+            if len(run) < length or any(t.suffix for t in run[:-1]) or any(
+                    not t.capitalised or not t.word or t.index in self._taken or place_noun(t)
+                    or match_head(tokens, t.index) for t in run):
+                continue
+            if end < len(tokens) and place_noun(tokens[end]) == "feature":
+                return None
+            name = " ".join(t.stem for t in run)
+            supported = self._structurally_place(at, end)
+            sentence_initial = at == 0 or tokens[at - 1].sentence != token.sentence
+            if sentence_initial and not run[-1].suffix and not supported:
+                continue
+            city = gazetteer.resolve_city(name, self._context_for(at), require_known=True,
+                                          small_places=bool(supported or run[-1].suffix))
+            if city is not None:
+                return PlaceMention(at, end, city, run[-1].suffix)
+            if unknown is None and supported and length == 1 and not (sentence_initial and not token.suffix):
+                unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
+                                       run[-1].suffix)
+        return unknown
+
+    def _structurally_place(self, first: int, end: int) -> bool:
+        """A place noun or a municipal title after the name, or "kardeş şehri X" before it."""
+        tokens = self.tokens
+        if end < len(tokens):
+            after = place_noun(tokens[end])
+            if after in ("city", "municipality"):
+                return True
+            title = match_title(tokens, end)
+            if title and title[0].words[0] in PLACE_TITLES:
+                return True
+            if tokens[end].text in "-–" and end + 1 < len(tokens) and tokens[end + 1].capitalised:
+                return True
+        if first > 0:
+            before = tokens[first - 1]
+            if before.text in "-–":
+                return True
+            kind = place_noun(before)
+            if kind in ("city", "municipality") and before.key.endswith(("i", "si", "u", "su")):
+                return True
+        return False
+
+    def _container_country(self, at: int) -> Country | None:
+        """The country or city named just before a place: "Azerbaycan’ın Berde şehri"."""
+        for back in (1, 2):
+            index = at - back
+            if index < 0:
+                break
+            country = self.country_at(index)
+            if country:
+                return country.country
+            place = next((p for p in self.places if p.end == index + 1), None)
+            if place:
+                return place.city.country
+        return None
+
+    def _context_for(self, at: int) -> frozenset[str]:
+        country = self._container_country(at)
+        return self.context | ({country.code} if country and country.code else set())
+
+    def place_at(self, index: int) -> PlaceMention | None:
+        return next((m for m in self.places if m.first <= index < m.end), None)
+
+    # -- 5. people named again -----------------------------------------------
+
+    def _find_surnames(self) -> None:
+        for mention in self.titles:
+            mention.people = [self.people.resolve(p) for p in mention.people]
+            for person in mention.people:
+                self.persons.append(PersonMention(mention.first, mention.name_end, person))
+        for token in self.tokens:
+            if token.index in self._taken or not token.capitalised:
+                continue
+            person = self.people.by_surname(token.key)
+            if person:
+                self.persons.append(PersonMention(token.index, token.index + 1, person))
+        self.persons.sort(key=lambda m: m.first)
+
+    def persons_in(self, first: int, end: int) -> list[Person]:
+        seen: list[Person] = []
+        for mention in self.persons:
+            if first <= mention.first < end and mention.person not in seen:
+                seen.append(mention.person)
+        return seen
+
+
+def is_inflection_of(token: Token, stems: tuple[str, ...]) -> bool:
+    return any(inflects(token.key, stem) for stem in stems)

@@ -1,0 +1,932 @@
+"""Stage 2b: facts from mentions: posts, twinnings, meetings, plans, community figures.
+
+Every fact carries the sentence (or phrase) it was read from as evidence, cut
+from the original text by offsets. The rules are about Turkish, not about
+any one article: case endings tell a party ("X ile") from a place where
+something happens ("X'te"), a possessive tells whose twin a city is
+("Konya'nın kardeş şehri Buhara"), the pluperfect ("imzalamıştı") marks
+background rather than news, and words such as "istiyor", "olma yolunda"
+turn a twinning into a proposal.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from cityrel.extract import gazetteer
+from cityrel.extract.lexicon import Cue, cue_at, has_cue, match_title, months, number_words, place_noun, plan_head
+from cityrel.extract.mentions import LOCATIVE_KI, PLACE_TITLES, Mentions, OrgMention, PlaceMention, TitleMention
+from cityrel.extract.text import fold_name, slug
+from cityrel.extract.tokens import Token, inflects
+from cityrel.model import (
+    City,
+    CommunityStatistic,
+    Country,
+    Meeting,
+    Organization,
+    OrgKind,
+    Person,
+    Plan,
+    PlanKind,
+    Post,
+    Qualifier,
+    Role,
+    Span,
+    Twinning,
+    TwinningKind,
+)
+
+LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
+COMITATIVE = ("la", "le", "yla", "yle")
+PLUPERFECT = ("misti", "mustu")
+MISSION_BODIES = {
+    "embassy": OrgKind.EMBASSY,
+    "consulate_general": OrgKind.CONSULATE_GENERAL,
+    "consulate": OrgKind.CONSULATE,
+    "honorary_consulate": OrgKind.HONORARY_CONSULATE,
+}
+MISSION_LABELS = {
+    OrgKind.EMBASSY: "Büyükelçiliği",
+    OrgKind.CONSULATE_GENERAL: "Başkonsolosluğu",
+    OrgKind.CONSULATE: "Konsolosluğu",
+    OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
+}
+AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
+ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
+NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan"}
+OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
+
+
+@dataclass
+class _Meeting:
+    people: list[Person]
+    spans: list[Span]
+    date: datetime.date | None = None
+    signing: bool = False
+
+
+@dataclass
+class _Twinning:
+    kind: TwinningKind
+    cities: tuple[City, City]
+    spans: list[Span]
+    signed: str | None = None
+    signatories: list[Person] = field(default_factory=list)
+
+
+class Relations:
+    """Reads the facts of one article from its mentions."""
+
+    def __init__(self, mentions: Mentions, published: datetime.date | None) -> None:
+        self.m = mentions
+        self.tokens = mentions.tokens
+        self.published = published
+        self.sentences = sorted({t.sentence for t in self.tokens})
+        self.home = self._home_city()
+        self.posts: list[Post] = []
+        self._post_rank: dict[tuple[str, str, str], int] = {}
+        self.title_orgs: dict[int, Organization] = {}
+        self.twinnings: list[_Twinning] = []
+        self.plans: list[Plan] = []
+        self.meetings: list[Meeting] = []
+        self.communities: list[CommunityStatistic] = []
+        self._read_posts()
+        self._read_twinnings()
+        self._read_meetings()
+        self._read_plans()
+        self._read_communities()
+
+    def twinnings_out(self) -> list[Twinning]:
+        return [Twinning(t.kind, t.cities, tuple(t.spans), t.signed, tuple(t.signatories)) for t in self.twinnings]
+
+    # -- shared helpers ------------------------------------------------------
+
+    def span(self, first: int, end: int) -> Span:
+        start, stop = self.tokens[first].start, self.tokens[end - 1].end
+        return Span(start, stop, self.m.text[start:stop])
+
+    def sentence_span(self, sentence: int) -> Span:
+        indices = self.m.sentence_range(sentence)
+        return self.span(indices.start, indices.stop)
+
+    def _home_city(self) -> City | None:
+        """The Turkish place the article is about: the first with a municipality, else the first named."""
+        for place in self.m.places:
+            after = self.tokens[place.end] if place.end < len(self.tokens) else None
+            home = place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
+            title = match_title(self.tokens, place.end) if after else None
+            if home and after and (place_noun(after) == "municipality" or (title and title[0].words[0] in PLACE_TITLES)):
+                return place.city
+        for place in self.m.places:
+            if not place.container and place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY:
+                return place.city
+        return None
+
+    def _cue_in(self, indices: range, kinds: frozenset[str]) -> list[tuple[int, Cue]]:
+        found = []
+        for at in indices:
+            cue = cue_at(self.tokens, at, kinds)
+            if cue:
+                found.append((at, cue))
+        return found
+
+    def _places_in(self, first: int, end: int) -> list[PlaceMention]:
+        return [p for p in self.m.places if first <= p.first < end]
+
+    # -- organisations -------------------------------------------------------
+
+    def municipality(self, city: City) -> Organization:
+        return Organization(key=f"municipality-{city.key}", kind=OrgKind.MUNICIPALITY,
+                            label=f"{city.label_tr} Belediyesi", city=city)
+
+    def governorship(self, city: City) -> Organization:
+        return Organization(key=f"governorship-{city.key}", kind=OrgKind.GOVERNORSHIP,
+                            label=f"{city.label_tr} Valiliği", city=city)
+
+    def mission(self, kind: OrgKind, country: Country, city: City | None) -> Organization:
+        if city is None:
+            known = [o for o in self.title_orgs.values() if o.kind == kind and o.country == country]
+            if len(known) == 1:
+                return known[0]
+            return Organization(key=f"foreign-service-{country.key}", kind=OrgKind.FOREIGN_SERVICE,
+                                label=f"{country.label_tr} Dış Temsilciliği", country=country)
+        return Organization(key=f"{slug(kind.value)}-{country.key}-{city.key}", kind=kind,
+                            label=f"{country.label_tr} {city.label_tr} {MISSION_LABELS[kind]}",
+                            country=country, city=city)
+
+    def named_org(self, mention: OrgMention) -> Organization | None:
+        """The organisation an OrgMention names, or the one it refers back to."""
+        if mention.name is None:
+            return self._org_referred(mention)
+        if mention.definition:
+            return self.named_org(mention.definition)
+        if mention.kind == "municipality":
+            places = self._places_in(mention.first, mention.head + 1)
+            city = places[-1].city if places else self.home
+            return self.municipality(city) if city else None
+        if mention.kind in MISSION_BODIES:
+            return self._mission_from_mention(mention)
+        kind = OrgKind.ASSOCIATION if mention.kind == "association" else OrgKind.ORGANIZATION
+        if mention.kind not in ("association", "organization"):
+            return None
+        city = None
+        first_place = self.m.place_at(mention.first)
+        if first_place and first_place.city.country and first_place.city.country.code == gazetteer.HOME_COUNTRY:
+            city = first_place.city
+        community = self._community_of(mention.first, mention.head + 1) if kind == OrgKind.ASSOCIATION else None
+        return Organization(key=f"{slug(mention.kind)}-{slug(mention.name)}", kind=kind, label=mention.name,
+                            acronym=mention.acronym, city=city, community=community)
+
+    def _community_of(self, first: int, end: int) -> Country | None:
+        """The people an association stands for: a foreign country or demonym in its name."""
+        found: list[Country] = []
+        for index in range(first, end):
+            country = self.m.country_at(index)
+            found += [country.country] if country else []
+            demonym = gazetteer.demonym_of(self.tokens[index].key)
+            found += [demonym] if demonym else []
+        foreign = [c for c in found if c.code != gazetteer.HOME_COUNTRY]
+        return foreign[0] if foreign else None
+
+    def _mission_from_mention(self, mention: OrgMention) -> Organization | None:
+        places = [p for p in self._places_in(mention.first - 1, mention.head) if not p.container]
+        country = self._country_before(mention.head)
+        if country is None:
+            return self._latest_title_org(MISSION_BODIES[mention.kind])
+        return self.mission(MISSION_BODIES[mention.kind], country, places[-1].city if places else None)
+
+    def _org_referred(self, mention: OrgMention) -> Organization | None:
+        if mention.kind in MISSION_BODIES:
+            return self._latest_title_org(MISSION_BODIES[mention.kind])
+        if mention.kind == "governorship":
+            return self.governorship(self.home) if self.home else None
+        if mention.kind == "municipality":
+            return self.municipality(self.home) if self.home else None
+        return self._latest_association(mention.first)
+
+    def _latest_title_org(self, kind: OrgKind) -> Organization | None:
+        known = [o for o in self.title_orgs.values() if o.kind == kind]
+        return known[-1] if known else None
+
+    def _latest_association(self, before: int) -> Organization | None:
+        for mention in reversed(self.m.orgs):
+            if mention.first < before and mention.kind == "association" and mention.name:
+                return self.named_org(mention)
+        return None
+
+    def _country_before(self, index: int) -> Country | None:
+        """The sending country of a mission title: "Gürcistan’ın Ankara Büyükelçisi",
+        "Türkiye’yi Kazakistan’da temsil eden Astana Büyükelçisi"."""
+        sentence = self.tokens[index].sentence
+        represents = next((i for i in range(index - 1, max(index - 5, -1), -1)
+                           if self.tokens[i].key.startswith("temsil")), None)
+        if represents is not None:
+            for mention in self.m.countries:
+                if mention.end <= represents and self.tokens[mention.first].sentence == sentence \
+                        and mention.suffix in ("i", "yi", "u", "yu"):
+                    return mention.country
+        at = index - 1
+        while at >= 0 and self.tokens[at].sentence == sentence and index - at <= 6:
+            country = self.m.country_at(at)
+            if country:
+                return country.country
+            if not (self.tokens[at].capitalised or self.m.place_at(at)):
+                break
+            at -= 1
+        return None
+
+    # -- posts ---------------------------------------------------------------
+
+    def _read_posts(self) -> None:
+        for mention in self.m.titles:
+            org, explicit, first = self._org_of_title(mention)
+            if org is not None:
+                self.title_orgs[mention.first] = org
+            head = mention.title.body == "head"
+            if org is None or (mention.title.role is None and not head) or not mention.people \
+                    or self._former(mention):
+                continue
+            if head:
+                role = Role.PRESIDENT if org.kind == OrgKind.ASSOCIATION else Role.MAYOR
+            else:
+                role = Role(mention.title.role)
+            for person in mention.people:
+                self._add_post(Post(person, role, org, (self.span(first, mention.name_end),)), explicit)
+        best = {}
+        for post in self.posts:
+            rank = self._post_rank[(post.person.key, post.role.value, post.organization.key)]
+            best[post.person.key] = max(best.get(post.person.key, 0), rank)
+        self.posts = [p for p in self.posts
+                      if self._post_rank[(p.person.key, p.role.value, p.organization.key)] == best[p.person.key]]
+
+    def _add_post(self, post: Post, rank: int) -> None:
+        key = (post.person.key, post.role.value, post.organization.key)
+        if key in self._post_rank:
+            self._post_rank[key] = max(self._post_rank[key], rank)
+            return
+        self._post_rank[key] = rank
+        self.posts.append(post)
+
+    def _former(self, mention: TitleMention) -> bool:
+        sentence = self.m.sentence_range(self.tokens[mention.first].sentence)
+        if self._cue_in(range(sentence.start, mention.first), frozenset({"former"})):
+            return True
+        return bool(self._cue_in(range(max(mention.first - 2, 0), mention.first), frozenset({"former_title"})))
+
+    def _org_of_title(self, mention: TitleMention) -> tuple[Organization | None, int, int]:
+        """(organisation, how explicitly the text says so (0-2), first token of the evidence)."""
+        body, first = mention.title.body, mention.first
+        before = self.m.org_before(first)
+        place = next((p for p in self.m.places if p.end == first), None)
+        if body in MISSION_BODIES or body == "mission":
+            if before and before.kind in MISSION_BODIES:
+                return self.named_org(before), 2, before.first
+            kind = MISSION_BODIES.get(body, OrgKind.CONSULATE)
+            country = self._country_before(first)
+            if country is None:
+                return None, 0, first
+            org = self.mission(kind, country, place.city if place else None)
+            return org, 2, self._left_edge(first)
+        if body in ("municipality", "governorship"):
+            make = self.municipality if body == "municipality" else self.governorship
+            if before and before.kind not in ("municipality", "governorship"):
+                return None, 0, first  # "Halk Topluluğu Başkan Yardımcısı": that body's title, not a city's
+            if before:
+                org = self.named_org(before)
+                return (org, 2, before.first) if org and body == "municipality" else (
+                    make(org.city) if org and org.city else None, 2, before.first)
+            if place:
+                return make(place.city), 2, place.first
+            near = self._nearest_place(first)
+            if near:
+                return make(near), 1, first
+            return (make(self.home), 0, first) if self.home else (None, 0, first)
+        if body in ("association", "organization"):
+            if before:
+                return self.named_org(before), 2, before.first
+            return (self._latest_association(first), 1, first) if body == "association" else (None, 0, first)
+        return self._head_of(mention, before)
+
+    def _head_of(self, mention: TitleMention, before: OrgMention | None) -> tuple[Organization | None, int, int]:
+        """A bare "Başkan": the body named before it, else an association or municipality in context."""
+        first = mention.first
+        if before and before.kind in ("association", "municipality"):
+            return self.named_org(before), 2, before.first
+        sentence = self.m.sentence_range(self.tokens[first].sentence)
+        anaphoric = [o for o in self.m.orgs if o.name is None and o.kind == "association" and o.first in sentence]
+        if anaphoric:
+            return self._latest_association(first), 1, first
+        near = self._nearest_place(first, home_only=True)
+        if near:
+            return self.municipality(near), 0, first
+        return (self.municipality(self.home), 0, first) if self.home else (None, 0, first)
+
+    def _left_edge(self, first: int) -> int:
+        """Where a title's modifiers begin: "Kazakistan Cumhuriyeti İzmir Başkonsolosu"."""
+        sentence = self.tokens[first].sentence
+        at = first
+        while at > 0 and self.tokens[at - 1].sentence == sentence and first - at < 6 and (
+                self.m.country_at(at - 1) or self.m.place_at(at - 1)):
+            at -= 1
+        return at
+
+    def _nearest_place(self, index: int, *, home_only: bool = False) -> City | None:
+        sentence = self.tokens[index].sentence
+        for place in reversed(self.m.places):
+            if place.end <= index and self.tokens[place.first].sentence == sentence and not place.container:
+                country = place.city.country
+                if not home_only or (country and country.code == gazetteer.HOME_COUNTRY):
+                    return place.city
+        return None
+
+    # -- twinnings -----------------------------------------------------------
+
+    def _triggers(self) -> list[tuple[int, int, TwinningKind | None]]:
+        """(first, end, kind) of the words that speak of a twinning."""
+        found = []
+        tokens = self.tokens
+        for at, token in enumerate(tokens):
+            nxt = [t.key for t in tokens[at + 1:at + 3]]
+            if token.key.startswith("kardes"):
+                end = at + 1 + sum(1 for k in nxt[:1] if k.startswith(("sehir", "kent", "belediye")))
+                found.append((at, end, TwinningKind.SISTER))
+            elif token.key == "iyi" and nxt[:1] == ["niyet"] and nxt[1:] and nxt[1].startswith("protokol"):
+                found.append((at, at + 3, TwinningKind.COOPERATION))
+            elif token.key == "is" and nxt[:1] and nxt[0].startswith("birlig") and nxt[1:] \
+                    and nxt[1].startswith(("protokol", "anlasma")) and not (at and tokens[at - 1].key == "ve"):
+                found.append((at, at + 3, TwinningKind.COOPERATION))
+            elif token.key.startswith("dostluk") and nxt[:1] and nxt[0].startswith(("protokol", "anlasma")):
+                found.append((at, at + 2, TwinningKind.FRIENDSHIP))
+            elif token.key.startswith(("protokol", "anlasma")) and not (found and at - found[-1][1] < 3):
+                found.append((at, at + 1, None))  # may date a twinning named elsewhere
+        return found
+
+    def _read_twinnings(self) -> None:
+        triggers = self._triggers()
+        pending_home: City | None = None
+        for number, (first, end, kind) in enumerate(triggers):
+            sentence = self.m.sentence_range(self.tokens[first].sentence)
+            previous = triggers[number - 1][1] if number and triggers[number - 1][1] > sentence.start else None
+            left_start = previous if previous is not None else sentence.start
+            right_end = self._clause_end(end, sentence.stop)
+            window = range(left_start, right_end)
+            intent = bool(self._cue_in(range(first, min(first + 8, sentence.stop)), frozenset({"intent"})))
+            signing = bool(self._cue_in(window, frozenset({"signing"})))
+            if kind is None:
+                self._date_existing(window, self._date_in(window), self.span(window.start, window.stop))
+                continue
+            pairs = self._pairs(first, end, window)
+            plural = "kardesler" in self.tokens[first].key
+            if plural and pending_home:
+                parties = [p.city for p in self._parties(range(end, right_end))]
+                pairs = [(pending_home, city) for city in parties if city.key != pending_home.key]
+            evidence = self.span(window.start, window.stop)
+            if intent:
+                self._twinning_plan(pairs, window, evidence)
+                continue
+            date = self._date_in(window)
+            if not pairs:
+                parties = self._parties(window)
+                if len(parties) == 1 and signing:
+                    pending_home = parties[0].city
+                pairs = self._pairs_by_reference(window, signing)
+                if not pairs:
+                    self._date_existing(window, date, evidence)
+                    continue
+            for a, b in pairs:
+                self._add_twinning(_Twinning(kind, (a, b), [evidence], date))
+
+    def _clause_end(self, at: int, stop: int) -> int:
+        """The end of the clause a twinning word stands in: the next comma after a place, or the sentence."""
+        seen_place = False
+        while at < stop:
+            if self.m.place_at(at):
+                seen_place = True
+            elif seen_place and self.tokens[at].text in (",", ";", ":"):
+                return at
+            at += 1
+        return stop
+
+    def _parties(self, window: range) -> list[PlaceMention]:
+        """Places in a window that can be a party: not containers, not where something happened."""
+        found = []
+        for place in self._places_in(window.start, window.stop):
+            if place.container:
+                continue
+            case = self._phrase_suffix(place)
+            if case in LOCATIVE or case in LOCATIVE_KI:
+                continue
+            found.append(place)
+        return found
+
+    def _phrase_suffix(self, place: PlaceMention) -> str:
+        """The case ending of a place's phrase: on the place, or on "Belediyesi", "ilçesi" after it."""
+        if place.suffix:
+            return place.suffix
+        end = place.end
+        if end < len(self.tokens) and place_noun(self.tokens[end]) in ("city", "municipality"):
+            token = self.tokens[end]
+            return token.suffix or _inner_case(token.key)
+        return ""
+
+    def _pairs(self, first: int, end: int, window: range) -> list[tuple[City, City]]:
+        parties = self._parties(window)
+        tokens = self.tokens
+        # "İzmir-Bakü": a hyphen between two places.
+        for a, b in zip(parties, parties[1:], strict=False):
+            if b.first == a.end + 1 and tokens[a.end].text in "-–":
+                return [(a.city, b.city)]
+        # "Konya'nın kardeş şehri Buhara": a possessive twin noun after the trigger.
+        if end > first + 1 or (end < len(tokens) and place_noun(tokens[end]) in ("city", "municipality")):
+            owner = [p for p in parties if p.end <= first]
+            partner = [p for p in parties if p.first >= end]
+            if owner and partner and (end > first + 1 and tokens[end - 1].key.endswith(("i", "si", "u", "su"))):
+                return [(owner[-1].city, partner[0].city)]
+        # "X ile Y", "A, B ve C ile kardeş olan D".
+        with_ile = [p for p in parties if self._comitative(p)]
+        with_ile = self._with_list(with_ile, parties)
+        others = [p for p in parties if p not in with_ile]
+        if with_ile and others:
+            subject = [p for p in others if p.first >= end] or others[:1]
+            return [(s.city, w.city) for s in subject for w in with_ile if s.city.key != w.city.key]
+        between = any(t.key.startswith("arasinda") for t in tokens[window.start:window.stop])
+        if len(parties) == 2 and between:
+            return [(parties[0].city, parties[1].city)]
+        return []
+
+    def _comitative(self, place: PlaceMention) -> bool:
+        end = place.end
+        if end < len(self.tokens) and place_noun(self.tokens[end]) in ("city", "municipality"):
+            end += 1
+        nxt = self.tokens[end].key if end < len(self.tokens) else ""
+        return nxt == "ile" or self._phrase_suffix(place) in COMITATIVE
+
+    def _with_list(self, with_ile: list[PlaceMention], parties: list[PlaceMention]) -> list[PlaceMention]:
+        """Extend "C ile" to the list before it: "A, B ve C ile"."""
+        found = list(with_ile)
+        changed = True
+        while changed:
+            changed = False
+            for a, b in zip(parties, parties[1:], strict=False):
+                gap = [t.text for t in self.tokens[a.end:b.first]]
+                if b in found and a not in found and gap in ([","], ["ve"]):
+                    found.append(a)
+                    changed = True
+        return sorted(found, key=lambda p: p.first)
+
+    def _coordinated(self, a: PlaceMention, b: PlaceMention) -> bool:
+        """"Gömeç ve Isparta": two places listed together, not paired."""
+        gap = {t.key for t in self.tokens[a.end:b.first]}
+        return bool(gap & {"ve", ","}) and len(gap) <= 3
+
+    def _pairs_by_reference(self, window: range, signing: bool) -> list[tuple[City, City]]:
+        """"İki belediye ... protokol imzalamıştı": the last two municipalities named before."""
+        keys = [t.key for t in self.tokens[window.start:window.stop]]
+        refers = any(k == "iki" and nxt.startswith(("belediye", "sehir", "kent"))
+                     for k, nxt in zip(keys, keys[1:], strict=False))
+        if not (refers and signing):
+            return []
+        cities: list[City] = []
+        for mention in reversed(self.m.orgs):
+            if mention.first < window.start and mention.kind == "municipality" and mention.name:
+                org = self.named_org(mention)
+                if org and org.city and org.city not in cities:
+                    cities.append(org.city)
+            if len(cities) == 2:
+                return [(cities[1], cities[0])]
+        return []
+
+    def _date_existing(self, window: range, date: str | None, evidence: Span) -> None:
+        """A signing sentence naming one city (or none) dates a twinning already read."""
+        if not date or not self._cue_in(window, frozenset({"signing"})):
+            return
+        named = {p.city.key for p in self._places_in(window.start, window.stop)}
+        targets = [t for t in self.twinnings if named & {c.key for c in t.cities}] or (
+            self.twinnings if len(self.twinnings) == 1 else [])
+        for twinning in targets:
+            if twinning.signed is None or len(date) > len(twinning.signed):
+                twinning.signed = date
+            twinning.spans.append(evidence)
+
+    def _add_twinning(self, found: _Twinning) -> None:
+        pair = {c.key for c in found.cities}
+        for known in self.twinnings:
+            if {c.key for c in known.cities} == pair:
+                known.spans += found.spans
+                if found.signed and (known.signed is None or len(found.signed) > len(known.signed)):
+                    known.signed = found.signed
+                return
+        self.twinnings.append(found)
+
+    def _twinning_plan(self, pairs: list[tuple[City, City]], window: range, evidence: Span) -> None:
+        """A wished or proposed twinning: a proposal, not an agreement."""
+        if not pairs:
+            parties = self._parties(window)
+            if len(parties) == 2 and not self._coordinated(parties[0], parties[1]):
+                pairs = [(parties[0].city, parties[1].city)]
+            elif len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
+                    and not any(parties[0].city.label_tr in plan.label for plan in self.plans):
+                pairs = [(self.home, parties[0].city)]
+        for a, b in pairs:
+            label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"
+            self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
+
+    # -- dates ---------------------------------------------------------------
+
+    def _date_in(self, window: range) -> str | None:
+        """The fullest date written in a window: "11 Ekim 2021", "2003'ten", "dün"."""
+        tokens = self.tokens
+        best: str | None = None
+        for at in window:
+            token = tokens[at]
+            if token.key in months() and at > window.start and at + 1 < window.stop:
+                day, year = tokens[at - 1].key, tokens[at + 1].stem
+                if day.isdigit() and year.isdigit() and len(year) == 4:
+                    try:
+                        return datetime.date(int(year), months()[token.key], int(day)).isoformat()
+                    except ValueError:
+                        continue
+            if token.stem.isdigit() and len(token.stem) == 4 and 1900 <= int(token.stem) <= 2100:
+                best = best or token.stem
+            if token.key in ("dun", "bugun") and self.published:
+                shift = 1 if token.key == "dun" else 0
+                return (self.published - datetime.timedelta(days=shift)).isoformat()
+        return best
+
+    # -- meetings ------------------------------------------------------------
+
+    def _read_meetings(self) -> None:
+        found: list[_Meeting] = []
+        for sentence in self.sentences:
+            indices = self.m.sentence_range(sentence)
+            meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
+                            if not self._pluperfect(at, cue)]
+            joins = self._cue_in(indices, frozenset({"join"}))
+            if not meeting_cues and not joins:
+                continue
+            people = self._participants(indices)
+            if self._sentence_is_former(indices):
+                continue
+            date = self._date_in(indices)
+            full_date = datetime.date.fromisoformat(date) if date and len(date) == 10 else None
+            span = self.sentence_span(sentence)
+            signing = any(cue.words[0].startswith("imza") for _, cue in meeting_cues)
+            if meeting_cues or not found:
+                found.append(_Meeting(list(people), [span], full_date, signing))
+            else:
+                found[-1].people += [p for p in people if p not in found[-1].people]
+                found[-1].spans.append(span)
+        for meeting in self._merged(found):
+            if len(meeting.people) < 2:
+                continue
+            date = meeting.date or self._signing_date(meeting)
+            host = next((p for p in meeting.people if self._is_local_official(p)), None)
+            self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=date))
+
+    def _pluperfect(self, at: int, cue: Cue) -> bool:
+        verb = self.tokens[at + len(cue.words) - 1].key
+        return verb.endswith(PLUPERFECT)
+
+    def _sentence_is_former(self, indices: range) -> bool:
+        return bool(self._cue_in(indices, frozenset({"former"})))
+
+    def _participants(self, indices: range) -> list[Person]:
+        people = self.m.persons_in(indices.start, indices.stop)
+        for mention in self.m.titles:
+            if mention.first in indices and not mention.people and mention.title.body in (
+                    *MISSION_BODIES, "mission"):
+                person = self._holder_before(mention)
+                if person and person not in people:
+                    people.append(person)
+        for at in indices:
+            key = self.tokens[at].key
+            if key.startswith(("heyet", "konug", "konuk")) and not key.startswith("konukseverl"):
+                visitor = self._visitor_before(at)
+                if visitor and visitor not in people:
+                    people.append(visitor)
+        return people
+
+    def _holder_before(self, mention: TitleMention) -> Person | None:
+        """The person a bare mission title ("büyükelçi", "konsolosu") refers back to."""
+        word = mention.title.words[-1]
+        for earlier in reversed(self.m.titles):
+            if earlier.first < mention.first and earlier.people and earlier.title.words[-1] == word:
+                return earlier.people[0]
+        for earlier in reversed(self.m.titles):
+            if earlier.first < mention.first and earlier.people and earlier.title.body in (*MISSION_BODIES, "mission"):
+                return earlier.people[0]
+        return None
+
+    def _visitor_before(self, index: int) -> Person | None:
+        """"heyet", "konuk": the most recent visitor, one who serves a foreign state or city."""
+        for post in reversed(self._posts_before(index)):
+            if self._is_visitor(post.organization):
+                return post.person
+        return None
+
+    def _posts_before(self, index: int) -> list[Post]:
+        return [p for p in self.posts if p.evidence[0].start < self.tokens[index].start]
+
+    def _is_visitor(self, org: Organization) -> bool:
+        if org.kind.is_mission or org.kind == OrgKind.FOREIGN_SERVICE:
+            return True
+        country = org.city.country if org.city else None
+        return org.city is not None and (country is None or country.code != gazetteer.HOME_COUNTRY)
+
+    def _is_local_official(self, person: Person) -> bool:
+        return any(p.person == person and p.organization.kind in (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP)
+                   and not self._is_visitor(p.organization) for p in self.posts)
+
+    def _merged(self, meetings: list[_Meeting]) -> list[_Meeting]:
+        """Reports of the same meeting (one set of people within another's) become one."""
+        merged: list[_Meeting] = []
+        for meeting in meetings:
+            people = set(meeting.people)
+            target = next((m for m in merged if len(people) >= 1 and (people <= set(m.people)
+                                                                       or set(m.people) <= people)), None)
+            if target is None:
+                merged.append(meeting)
+                continue
+            target.people += [p for p in meeting.people if p not in target.people]
+            target.spans += meeting.spans
+            target.date = target.date or meeting.date
+            target.signing = target.signing or meeting.signing
+        return merged
+
+    def _signing_date(self, meeting: _Meeting) -> datetime.date | None:
+        if not meeting.signing:
+            return None
+        dated = [t.signed for t in self.twinnings if t.signed and len(t.signed) == 10]
+        return datetime.date.fromisoformat(dated[0]) if len(dated) == 1 else None
+
+    # -- plans ---------------------------------------------------------------
+
+    def _add_plan(self, plan: Plan) -> None:
+        words = set(fold_name(plan.label).split())
+        for index, known in enumerate(self.plans):
+            known_words = set(fold_name(known.label).split())
+            if words <= known_words or known_words <= words:
+                longer = plan if len(words) > len(known_words) else known
+                self.plans[index] = Plan(longer.kind, longer.label, known.evidence + plan.evidence,
+                                         known.proposed_by or plan.proposed_by)
+                return
+        self.plans.append(plan)
+
+    def _read_plans(self) -> None:
+        for sentence in self.sentences:
+            indices = self.m.sentence_range(sentence)
+            planned = has_cue(self.tokens[indices.start:indices.stop], frozenset({"plan"}))
+            intended = has_cue(self.tokens[indices.start:indices.stop], frozenset({"intent"}))
+            if not (planned or intended or self._cue_in(indices, frozenset({"gathering"}))):
+                continue
+            kind = PlanKind.PLANNED_EVENT if planned else PlanKind.PROPOSAL
+            proposer = self._proposer(indices)
+            for label, first, end in self._plan_labels(indices, planned):
+                self._add_plan(Plan(kind, label, (self.span(first, end),), proposer))
+
+    def _proposer(self, indices: range) -> Person | None:
+        people = self.m.persons_in(indices.start, indices.stop)
+        return people[0] if len(people) == 1 else None
+
+    def _plan_labels(self, indices: range, planned: bool) -> Iterable[tuple[str, int, int]]:
+        yield from self._quoted_names(indices)
+        yield from self._named_works(indices)
+        yield from self._naming_after(indices)
+        if planned:
+            yield from self._event_phrases(indices)
+        yield from self._gatherings(indices)
+
+    def _quoted_names(self, indices: range) -> Iterable[tuple[str, int, int]]:
+        """“İzmir Günleri”: a short quoted name, with the head noun after it ("projesi")."""
+        tokens = self.tokens
+        opening = [at for at in indices if tokens[at].text in ("“", '"', "«")]
+        for at in opening:
+            close = next((c for c in range(at + 1, min(at + 9, indices.stop))
+                          if tokens[c].text in ("”", '"', "»")), None)
+            if close is None or close == at + 1:
+                continue
+            inner = tokens[at + 1:close]
+            if any(t.text in ",.!?:" for t in inner) or not all(
+                    t.capitalised or t.key[:1].isdigit() or not t.word for t in inner):
+                continue  # a name, not a quoted sentence
+            label = self.m.span_text(at + 1, close, strip_suffix=False)
+            end = close + 1
+            if end < indices.stop and plan_head(tokens[end]) and tokens[end].word:
+                label = f"{label} {_nominative(tokens[end])}"
+                end += 1
+            yield label, at, end
+
+    def _named_works(self, indices: range) -> Iterable[tuple[str, int, int]]:
+        """"Kazakistan Parkı", "Batum Expo fuarı": capitalised names closed by a head noun."""
+        tokens = self.tokens
+        for at in indices:
+            token = tokens[at]
+            if at == indices.start or not plan_head(token) or not tokens[at - 1].capitalised:
+                continue
+            first = at
+            while first - 1 >= indices.start and tokens[first - 1].capitalised and tokens[first - 1].word \
+                    and not tokens[first - 1].suffix and at - first < 4 and (
+                    first - 1 > indices.start or self.m.place_at(first - 1) or self.m.country_at(first - 1)):
+                first -= 1
+            if first == at or any(t.text in ("“", '"') for t in tokens[first - 1:first]):
+                continue
+            yield f"{self.m.span_text(first, at)} {_nominative(token)}".strip(), first, at + 1
+
+    def _naming_after(self, indices: range) -> Iterable[tuple[str, int, int]]:
+        """"bir kütüphaneye X'in adını vermek": a work to be named after someone."""
+        tokens = self.tokens
+        for at in indices:
+            if not (tokens[at].key.startswith("adini") and at + 1 < indices.stop
+                    and tokens[at + 1].key.startswith("ver")):
+                continue
+            owner_end = at
+            owner_first = owner_end
+            while owner_first - 1 >= indices.start and tokens[owner_first - 1].capitalised and owner_end - owner_first < 4:
+                owner_first -= 1
+            work = next((t for t in reversed(tokens[indices.start:owner_first]) if plan_head(t) == "work"), None)
+            if owner_first == owner_end or work is None:
+                continue
+            owner = self.m.span_text(owner_first, owner_end)
+            yield f"{owner} {_bare(work)}", work.index, at + 2
+
+    def _event_phrases(self, indices: range) -> Iterable[tuple[str, int, int]]:
+        """Planned events written as noun phrases: "kültürel festivaller", "iş forumları"."""
+        tokens = self.tokens
+        for at in indices:
+            head = tokens[at]
+            if plan_head(head) != "event" or not head.word or head.capitalised:
+                continue
+            occasion = self._occasion(indices, at)
+            if occasion:
+                first, end = occasion
+                yield f"{self.m.span_text(first, end)} etkinlikleri", first, at + 1
+                continue
+            first = at
+            while first - 1 >= indices.start and at - first < 12:
+                previous = tokens[first - 1]
+                if not previous.word or previous.key in NP_BOUNDARIES or plan_head(previous) == "event" \
+                        or cue_at(tokens, first - 1, frozenset({"plan", "intent"})) or _finite(previous):
+                    break
+                first -= 1
+            while first < at and tokens[first].key in ("ve", "ile", "bir"):
+                first += 1
+            words = [t for t in tokens[first:at] if t.key != "bir"]
+            if not words or any(t.key.startswith(("kardes", "protokol")) for t in words):
+                continue  # a twinning to be, read by the twinning rules
+            label = " ".join([*(t.text for t in words), _nominative(head)])
+            yield label, first, at + 1
+
+    def _occasion(self, indices: range, head: int) -> tuple[int, int] | None:
+        """"X dolayısıyla ... etkinlik": the phrase X that the events mark."""
+        tokens = self.tokens
+        marker = next((at for at in range(head - 1, indices.start - 1, -1)
+                       if tokens[at].key in OCCASIONS), None)
+        if marker is None:
+            return None
+        first = marker
+        while first - 1 >= indices.start and tokens[first - 1].word and not _finite(tokens[first - 1]) \
+                and marker - first < 12:
+            first -= 1
+        return (first, marker) if first < marker else None
+
+    def _gatherings(self, indices: range) -> Iterable[tuple[str, int, int]]:
+        """"Federasyon yönetim kurulunun ... toplanacağını": a body that will convene."""
+        tokens = self.tokens
+        for at, _cue in self._cue_in(indices, frozenset({"gathering"})):
+            start = indices.start
+            for back in range(at - 1, indices.start - 1, -1):
+                if tokens[back].text in (",", ";"):
+                    start = back + 1
+                    break
+            genitive = next((i for i in range(start, at) if tokens[i].key.endswith(("nin", "nun", "in", "un"))), None)
+            if genitive is None:
+                continue
+            subject = [t.text for t in tokens[start:genitive]] + [_strip_genitive(tokens[genitive].text)]
+            yield f"{' '.join(subject)} toplantısı", start, at + 1
+
+    # -- community figures ---------------------------------------------------
+
+    def _read_communities(self) -> None:
+        tokens = self.tokens
+        for at, token in enumerate(tokens):
+            country = gazetteer.demonym_of(token.key) if token.capitalised else None
+            if country is None:
+                continue
+            lives = range(at + 1, min(at + 4, len(tokens)))
+            if not any(cue_at(tokens, i, frozenset({"residence"})) for i in lives):
+                continue
+            number = self._number_before(at)
+            if number is None:
+                continue
+            count, qualifier, first = number
+            place = self._residence_place(first)
+            if place is None:
+                continue
+            end = max(lives.stop, at + 1)
+            while end > at + 1 and not cue_at(tokens, end - 1, frozenset({"residence"})):
+                end -= 1
+            statistic = CommunityStatistic(country, place.city, count, qualifier, (self.span(place.first, end),))
+            if not any(s.nationality == country and s.city == place.city and s.count == count
+                       for s in self.communities):
+                self.communities.append(statistic)
+
+    def _number_before(self, index: int) -> tuple[int, Qualifier, int] | None:
+        """The count before a demonym: "3 bini aşkın", "yirmi beşe yakın", "3.500"."""
+        tokens = self.tokens
+        qualifier = Qualifier.EXACT
+        at = index - 1
+        if at >= 0 and tokens[at].key.startswith(AT_LEAST + ABOUT):
+            qualifier = Qualifier.AT_LEAST if tokens[at].key.startswith(AT_LEAST) else Qualifier.ABOUT
+            at -= 1
+        words: list[Token] = []
+        while at >= 0 and (_number_value(tokens[at]) is not None):
+            words.insert(0, tokens[at])
+            at -= 1
+        if not words:
+            return None
+        if at >= 0 and tokens[at].key in ("yaklasik", "toplam"):
+            if tokens[at].key == "toplam":
+                return None
+            qualifier = Qualifier.ABOUT
+        return _count(words), qualifier, words[0].index
+
+    def _residence_place(self, index: int) -> PlaceMention | None:
+        """The one city, in the locative, that the figure is about: "İzmir’de 3 bini aşkın"."""
+        sentence = self.tokens[index].sentence
+        for place in reversed(self.m.places):
+            if place.end <= index and self.tokens[place.first].sentence == sentence:
+                if place.suffix not in LOCATIVE:
+                    continue
+                preceding = self.tokens[place.first - 1].text if place.first else ""
+                if preceding in (",", "ve") or preceding.lower() == "ve":
+                    return None
+                return place
+        return None
+
+
+def _number_value(token: Token) -> int | None:
+    stem = token.stem.replace(".", "")
+    if stem.isdigit():
+        return int(stem)
+    for word, value in number_words().items():
+        if inflects(token.key, word) or token.key == word:
+            return value
+    return None
+
+
+def _count(words: list[Token]) -> int:
+    """Turkish number words and digits to an integer: "1 milyon 600 bin" -> 1600000."""
+    total, current = 0, 0
+    for token in words:
+        value = _number_value(token) or 0
+        if value >= 1000:
+            total += max(current, 1) * value
+            current = 0
+        elif value == 100:
+            current = max(current, 1) * 100
+        else:
+            current += value
+    return total + current
+
+
+def _finite(token: Token) -> bool:
+    """A finite verb or a converb ends a noun phrase: "-dı", "-yor", "-mış", "-erek" forms."""
+    return token.key.endswith(("di", "du", "ti", "tu", "yor", "yordu", "misti", "dir", "tir", "erek", "arak"))
+
+
+def _nominative(token: Token) -> str:
+    """A head noun without its case ending: "kutlamasına" -> "kutlaması", "fuarına" -> "fuarı"."""
+    text = token.stem
+    for ending in ("ndan", "nden", "nda", "nde", "nin", "nın", "nun", "nün", "na", "ne", "yı", "yi"):
+        if text.endswith(ending) and len(text) > len(ending) + 3 and text[-len(ending) - 1] in "ıiuü":
+            return text[: -len(ending)]
+    for ending in ("larda", "lerde", "lara", "lere"):
+        if text.endswith(ending):
+            return text[: -len(ending) + 3] + ("ı" if ending.startswith("la") else "i")
+    return text
+
+
+def _bare(token: Token) -> str:
+    """A noun without case or possessive endings: "kütüphaneye" -> "kütüphane"."""
+    key = token.key
+    for noun in ("kutuphane", "park", "cadde", "muze", "merkez", "okul", "meydan", "sokak", "bulvar", "anit"):
+        if key.startswith(noun):
+            return token.stem[: len(noun)]
+    return token.stem
+
+
+def _strip_genitive(text: str) -> str:
+    for ending in ("nın", "nin", "nun", "nün"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def _inner_case(key: str) -> str:
+    """The case ending after the possessive of "Belediyesi’nde"-like words written without apostrophe."""
+    match = re.search(r"s?[iu](n?(?:[dt][ae]n?|[iu]n|[ae]|l[ae]))$", key)
+    return match.group(1) if match else ""
+

@@ -1,0 +1,46 @@
+"""Turkish-aware text keys: folding for comparison, slugs for IRIs.
+
+Folding never touches the article text itself: "İ".lower() is two code
+points, so every offset after it would shift. Matches are found on folded
+copies of single tokens and quotes are always cut from the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'’‘`"
+_APOSTROPHE_TAIL = re.compile(rf"(?<=\w)[{APOSTROPHES}]\w*")
+
+
+def fold(text: str) -> str:
+    """Lower case by Turkish rules, dotless and dotted i as one, diacritics dropped.
+
+    >>> fold("İZMİR Büyükşehir")
+    'izmir buyuksehir'
+    """
+    text = text.replace("İ", "i").replace("I", "ı").casefold().replace("ı", "i")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold_name(text: str) -> str:
+    """Fold a name, dropping apostrophe suffixes and punctuation: "Tugay'ı" -> "tugay"."""
+    text = _APOSTROPHE_TAIL.sub("", fold(text))
+    kept = (" " if unicodedata.category(c) == "Pd" else c for c in text
+            if not unicodedata.category(c).startswith("P") or unicodedata.category(c) == "Pd")
+    return " ".join("".join(kept).split())
+
+
+def split_suffix(token: str) -> tuple[str, str]:
+    """Split an apostrophe suffix off a token: "Bakü’nün" -> ("Bakü", "nün")."""
+    for index, char in enumerate(token):
+        if char in APOSTROPHES and index > 0:
+            return token[:index], token[index + 1 :]
+    return token, ""
+
+
+def slug(text: str) -> str:
+    """An IRI-safe key: "Cemil Tugay" -> "cemil-tugay"."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "x"

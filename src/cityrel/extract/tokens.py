@@ -1,0 +1,109 @@
+"""Tokens and sentences of an article, with the Turkish keys the rules match on.
+
+spaCy's Turkish tokenizer cuts the text; each token then carries its
+surface form and offsets in the original text, the stem before an apostrophe
+suffix ("Bakü’nün" -> "Bakü" + "nün") and the folded key of that stem. Hyphens
+inside a token ("İzmir-Bakü", "İzmir-") are split off, since a hyphen between
+two place names is how Turkish writes a pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from cityrel.extract.text import fold, split_suffix
+
+SENTENCE_END = {".", "!", "?", "…", "?!"}
+_HYPHENS = re.compile(r"[-–—‑]")
+# Inflectional endings (folded) that may follow a stem: plural, possessive, case.
+# Derivational endings such as -lik ("başkanlık", the office) are deliberately absent.
+_ENDING = re.compile(
+    r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu]|n)?"
+    r"(?:n?[iu]n|[ny]?[iu]|[ny]?[ae]|n?[dt][ae]n?|y?l[ae]|n?[dt][ae]ki|ki|yken)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    index: int
+    text: str
+    start: int
+    end: int
+    stem: str
+    suffix: str
+    key: str
+    sentence: int
+    paragraph_start: bool
+
+    @property
+    def capitalised(self) -> bool:
+        return self.stem[:1].isupper()
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.stem if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def word(self) -> bool:
+        return self.stem[:1].isalnum()
+
+
+def inflects(key: str, stem: str) -> bool:
+    """True when `key` is `stem` with inflectional endings, k/ğ softening allowed.
+
+    >>> inflects("baskanlarindan", "baskan"), inflects("dernegi", "dernek"), inflects("baskanlik", "baskan")
+    (True, True, False)
+    """
+    for base in (stem, stem[:-1] + "g" if stem.endswith("k") else None):
+        if base and key.startswith(base) and _ENDING.fullmatch(key[len(base):]):
+            return True
+    return False
+
+
+@cache
+def _tokenizer() -> Language:
+    return spacy.blank("tr")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end], with offsets into the whole text."""
+    end = len(text) if end is None else end
+    pieces: list[tuple[str, int]] = []
+    for token in _tokenizer()(text[start:end]):
+        if token.text.strip():
+            pieces.extend(_split_hyphens(token.text, start + token.idx))
+    return _with_sentences(text, pieces)
+
+
+def _split_hyphens(text: str, offset: int) -> list[tuple[str, int]]:
+    if len(text) == 1 or not _HYPHENS.search(text):
+        return [(text, offset)]
+    parts, last = [], 0
+    for match in _HYPHENS.finditer(text):
+        if match.start() > last:
+            parts.append((text[last:match.start()], offset + last))
+        parts.append((match.group(), offset + match.start()))
+        last = match.end()
+    if last < len(text):
+        parts.append((text[last:], offset + last))
+    return parts
+
+
+def _with_sentences(text: str, pieces: list[tuple[str, int]]) -> list[Token]:
+    """Number the sentences: a new one after a full stop and at every line break."""
+    tokens: list[Token] = []
+    sentence = 0
+    for index, (surface, offset) in enumerate(pieces):
+        paragraph_start = index == 0 or "\n" in text[tokens[-1].end:offset]
+        if index and (paragraph_start or tokens[-1].text in SENTENCE_END):
+            sentence += 1
+        stem, suffix = split_suffix(surface)
+        tokens.append(Token(index, surface, offset, offset + len(surface), stem, fold(suffix), fold(stem), sentence,
+                            paragraph_start))
+    return tokens

@@ -1,0 +1,261 @@
+"""Stage 3: an article's extraction as RDF, in the article's own named graph.
+
+What the article states (the article node, its facts, the people and
+organisations it names) goes into the graph `<base>graph/<article key>`.
+Reference descriptions that any article may point at, cities and countries
+from the gazetteers, go into the shared graph `<base>graph/reference`, so
+re-ingesting or replacing one article never touches another's statements.
+
+IRIs are derived from stable keys only, so the same city, person, post or
+twinning always gets the same IRI, whichever article names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+
+from cityrel.extract.text import slug
+from cityrel.model import (
+    Article,
+    City,
+    CommunityStatistic,
+    Country,
+    Extraction,
+    Meeting,
+    Mention,
+    Organization,
+    Person,
+    Plan,
+    Post,
+    Span,
+    Twinning,
+)
+from cityrel.namespaces import CREL, GEONAMES, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+REFERENCE_GRAPH = "graph/reference"
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """The RDF of one article: its own named graph, and the reference triples it needs."""
+
+    article: Article
+    name: URIRef
+    statements: Graph
+    reference: Graph
+
+
+class Minter:
+    """Mints cityrel's IRIs under one base."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def __call__(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(parts))
+
+    def article(self, article: Article) -> URIRef:
+        return self("article", article.key)
+
+    def graph(self, article: Article) -> URIRef:
+        return self("graph", article.key)
+
+    def reference_graph(self) -> URIRef:
+        return URIRef(self.base + REFERENCE_GRAPH)
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def article_graph(extraction: Extraction, base: str) -> ArticleGraph:
+    """Turn one extraction into its named graph and the reference triples it relies on."""
+    writer = _Writer(extraction.article, Minter(base))
+    writer.add_article()
+    for mention in extraction.organizations:
+        writer.add_mention(mention)
+    for person in extraction.people:
+        writer.person(person)
+    for twinning in extraction.twinnings:
+        writer.add_twinning(twinning)
+    for post in extraction.posts:
+        writer.add_post(post)
+    for number, meeting in enumerate(extraction.meetings, start=1):
+        writer.add_meeting(meeting, number)
+    for plan in extraction.plans:
+        writer.add_plan(plan)
+    for statistic in extraction.communities:
+        writer.add_community(statistic)
+    return ArticleGraph(extraction.article, writer.mint.graph(extraction.article), writer.own, writer.reference)
+
+
+class _Writer:
+    """Writes one article's triples; keeps the article's and the shared graph apart."""
+
+    def __init__(self, article: Article, mint: Minter) -> None:
+        self.article = article
+        self.mint = mint
+        self.article_iri = mint.article(article)
+        self.own = new_graph()
+        self.reference = new_graph()
+
+    # -- the article -------------------------------------------------------
+
+    def add_article(self) -> None:
+        a, add = self.article, self.own.add
+        node = self.article_iri
+        add((node, RDF.type, SCHEMA.NewsArticle))
+        add((node, SCHEMA.text, Literal(a.text)))
+        add((node, SCHEMA.identifier, Literal(a.key)))
+        if a.date:
+            add((node, SCHEMA.datePublished, Literal(a.date.isoformat(), datatype=XSD.date)))
+        if a.title:
+            add((node, SCHEMA.headline, Literal(a.title, lang="tr")))
+        if a.url:
+            add((node, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
+        if a.dateline:
+            add((node, CREL.dateline, Literal(a.dateline)))
+        add((node, SCHEMA.inLanguage, Literal("tr")))
+        for prop, name, kind in ((SCHEMA.publisher, a.publisher, "publisher"), (SCHEMA.author, a.author, "author")):
+            if name:
+                agent = self.mint(kind, slug(name))
+                add((node, prop, agent))
+                add((agent, RDF.type, SCHEMA.Organization if kind == "publisher" else SCHEMA.Person))
+                add((agent, SCHEMA.name, Literal(name)))
+
+    def evidence(self, fact: URIRef, spans: Iterable[Span]) -> None:
+        for span in spans:
+            node = URIRef(f"{fact}/evidence/{self.article.key}/{span.start}-{span.end}")
+            self.own.add((fact, CREL.evidence, node))
+            self.own.add((node, RDF.type, CREL.Evidence))
+            self.own.add((node, CREL.quote, Literal(span.quote)))
+            self.own.add((node, CREL.start, Literal(span.start, datatype=XSD.integer)))
+            self.own.add((node, CREL.end, Literal(span.end, datatype=XSD.integer)))
+            self.own.add((node, PROV.wasQuotedFrom, self.article_iri))
+
+    def fact(self, node: URIRef, cls: URIRef, spans: Iterable[Span]) -> URIRef:
+        self.own.add((node, RDF.type, cls))
+        self.own.add((node, PROV.wasDerivedFrom, self.article_iri))
+        self.evidence(node, spans)
+        return node
+
+    # -- entities ----------------------------------------------------------
+
+    def country(self, country: Country) -> URIRef:
+        node = self.mint("country", country.key)
+        add = self.reference.add
+        add((node, RDF.type, CREL.Country))
+        add((node, RDFS.label, Literal(country.label_tr, lang="tr")))
+        if country.label_en:
+            add((node, RDFS.label, Literal(country.label_en, lang="en")))
+        if country.code:
+            add((node, CREL.countryCode, Literal(country.code)))
+        return node
+
+    def city(self, city: City) -> URIRef:
+        node = self.mint("city", city.key)
+        add = self.reference.add
+        add((node, RDF.type, CREL.City))
+        add((node, RDFS.label, Literal(city.label_tr, lang="tr")))
+        if city.label_en and city.label_en != city.label_tr:
+            add((node, RDFS.label, Literal(city.label_en, lang="en")))
+        for alt in city.alt_labels:
+            add((node, SKOS.altLabel, Literal(alt, lang="tr")))
+        if city.geonames_id:
+            add((node, OWL.sameAs, GEONAMES[f"{city.geonames_id}/"]))
+        if city.country:
+            add((node, CREL.country, self.country(city.country)))
+        return node
+
+    def person(self, person: Person) -> URIRef:
+        node = self.mint("person", person.key)
+        self.own.add((node, RDF.type, CREL.Person))
+        self.own.add((node, RDFS.label, Literal(person.name)))
+        for alt in person.alt_names:
+            self.own.add((node, SKOS.altLabel, Literal(alt)))
+        return node
+
+    def organization(self, org: Organization) -> URIRef:
+        node = self.mint("org", org.key)
+        add = self.own.add
+        add((node, RDF.type, CREL[org.kind.value] if org.kind.value != "Organization" else ORG.Organization))
+        add((node, RDFS.label, Literal(org.label, lang="tr")))
+        if org.acronym:
+            add((node, CREL.acronym, Literal(org.acronym)))
+        if org.city:
+            place_link = CREL.governs if org.kind.value in ("Municipality", "Governorship") else CREL.locatedIn
+            add((node, place_link, self.city(org.city)))
+        if org.country:
+            add((node, CREL.representsCountry, self.country(org.country)))
+        if org.community:
+            add((node, CREL.community, self.country(org.community)))
+        add((node, CREL.mentionedIn, self.article_iri))
+        return node
+
+    def add_mention(self, mention: Mention) -> None:
+        node = self.organization(mention.organization)
+        self.evidence(node, mention.evidence)
+
+    # -- facts -------------------------------------------------------------
+
+    def add_twinning(self, twinning: Twinning) -> None:
+        pair = "--".join(sorted(city.key for city in twinning.cities))
+        node = self.fact(self.mint("twinning", pair), CREL[twinning.kind.value], twinning.evidence)
+        cities = [self.city(city) for city in twinning.cities]
+        for city in cities:
+            self.own.add((node, CREL.party, city))
+            for other in cities:
+                if other != city:
+                    self.own.add((city, CREL.twinnedWith, other))
+        if twinning.signed:
+            datatype = XSD.date if len(twinning.signed) == 10 else XSD.gYear
+            self.own.add((node, CREL.signedDate, Literal(twinning.signed, datatype=datatype)))
+        for person in twinning.signatories:
+            self.own.add((node, CREL.signatory, self.person(person)))
+
+    def add_post(self, post: Post) -> None:
+        parts = (post.person.key, post.role.value, post.organization.key)
+        node = self.fact(self.mint("membership", *parts), ORG.Membership, post.evidence)
+        self.own.add((node, ORG.member, self.person(post.person)))
+        self.own.add((node, ORG.organization, self.organization(post.organization)))
+        self.own.add((node, ORG.role, CREL[post.role.value]))
+
+    def add_meeting(self, meeting: Meeting, number: int) -> None:
+        node = self.fact(self.mint("article", self.article.key, "meeting", str(number)), CREL.Meeting,
+                         meeting.evidence)
+        for person in meeting.participants:
+            self.own.add((node, CREL.participant, self.person(person)))
+        if meeting.host:
+            self.own.add((node, CREL.host, self.person(meeting.host)))
+        if meeting.date:
+            self.own.add((node, CREL.date, Literal(meeting.date.isoformat(), datatype=XSD.date)))
+        if meeting.venue:
+            venue = self.mint("venue", slug(meeting.venue))
+            self.own.add((node, CREL.venue, venue))
+            self.own.add((venue, RDF.type, CREL.Venue))
+            self.own.add((venue, RDFS.label, Literal(meeting.venue, lang="tr")))
+        for topic in meeting.topics:
+            self.own.add((node, CREL.topic, CREL[topic]))
+
+    def add_plan(self, plan: Plan) -> None:
+        node = self.mint("article", self.article.key, plan.kind.value.lower(), slug(plan.label))
+        self.fact(node, CREL[plan.kind.value], plan.evidence)
+        self.own.add((node, RDFS.label, Literal(plan.label, lang="tr")))
+        if plan.proposed_by:
+            self.own.add((node, CREL.proposedBy, self.person(plan.proposed_by)))
+
+    def add_community(self, statistic: CommunityStatistic) -> None:
+        node = self.mint("article", self.article.key, "community",
+                         f"{statistic.nationality.key}--{statistic.city.key}--{statistic.count}")
+        self.fact(node, CREL.CommunityStatistic, statistic.evidence)
+        self.own.add((node, CREL.nationality, self.country(statistic.nationality)))
+        self.own.add((node, CREL.residesIn, self.city(statistic.city)))
+        self.own.add((node, CREL["count"], Literal(statistic.count, datatype=XSD.integer)))
+        self.own.add((node, CREL.countQualifier, Literal(statistic.qualifier.value)))
+
