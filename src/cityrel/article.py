@@ -1,0 +1,446 @@
+"""Stage 1: read news articles from files and records, normalised for quoting.
+
+Contract
+--------
+* ``Article.text`` is the article exactly as ingested: decoded as UTF-8, one
+  leading BOM dropped, ``\\r\\n`` and lone ``\\r`` made ``\\n``, nothing else
+  changed (no stripping, no Unicode normalisation, no other line separators
+  touched). Evidence offsets count code points of this string and the scorer
+  pairs articles with gold by it, so a header or dateline stays in the text.
+* Plain text (``.txt``), as the seed articles are written. Read from the text,
+  never cut out of it:
+
+  - a header, only on the first line and only in the form
+    ``" date YYYY-MM-DD Publisher / Author - "`` (author optional, the body
+    goes on after the dash): date, publisher, author. A header whose date is
+    not a real calendar date is an error, not an ordinary first line;
+  - an opening dateline ``"KONYA (KENT HABER) - "`` at the start of the body:
+    the city as written, and the source in parentheses as publisher when no
+    header names one;
+  - else a closing dateline ``"... söyledi. - BALIKESİR"``: the city as written.
+
+* JSON Lines (``.jsonl``): one object per line with ``text`` (required),
+  ``url``, ``title``, ``date`` (``YYYY-MM-DD``, or an ISO datetime whose date
+  part is kept), ``source`` (the publisher) and ``author``. The text is
+  normalised and read as above; the record's own fields win over the text's.
+  Blank lines are skipped.
+* Keys are stable, IRI-safe slugs: a file's is the slug of its stem
+  (``seed-izmir-baku-40``); a record's is the slug of its url's host and path,
+  shortened, plus a short hash of the url; without a url, of its title; without
+  either, of its text (such a record cannot be replaced by a revised version).
+* Every input that cannot be an article is an `ArticleError` naming the file
+  (``path:line`` for a JSONL record) and the reason. `read_articles` yields
+  errors as values and goes on with the next input; `read_article` raises.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cityrel.errors import ArticleError
+from cityrel.extract.text import slug
+from cityrel.model import Article
+
+__all__ = [
+    "SUFFIXES",
+    "article_from_record",
+    "article_from_text",
+    "file_key",
+    "normalise_text",
+    "read_article",
+    "read_articles",
+    "record_key",
+]
+
+StrPath = str | os.PathLike[str]
+
+SUFFIXES = (".jsonl", ".txt")
+"""The suffixes read, in any case; other files are refused, not guessed at."""
+
+_BOM = "\ufeff"
+_DASH = "[-–—]"
+# A word in letters only, possibly joined by a space, slash or hyphen ("BODRUM/MUĞLA");
+# whether it is in capitals is checked afterwards, which no letter class could say for
+# every script.
+_NAME = r"[^\W\d_]+(?:[ /-][^\W\d_]+)*"
+# The date is anything written like one ("2025-02-30", "07.11.2025"), so that a
+# malformed date is reported as such instead of the header passing for prose.
+_HEADER = re.compile(
+    rf"[ \t]*date[ \t]+(?P<date>\d[\d./-]*\d)[ \t]+(?P<byline>\S.*?)[ \t]+{_DASH}(?:[ \t]+|$)"
+)
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
+_OPENING_DATELINE = re.compile(
+    rf"[ \t]*(?P<city>{_NAME})[ \t]*\((?P<source>[^()\n]{{1,80}})\)[ \t]*{_DASH}(?:[ \t]+|$)"
+)
+# A closing dateline follows the end of a sentence, or stands alone on the last line,
+# so that a hyphenated phrase ending the text ("İzmir - AB") is not taken for one.
+_CLOSING_DATELINE = re.compile(
+    rf"(?:(?<=[.!?…\"”’')])[ \t]+|^[ \t]*){_DASH}[ \t]+(?P<city>{_NAME})[ \t]*\Z", re.MULTILINE
+)
+_KEY_LENGTH = 60
+_HASH_LENGTH = 8
+# Past this share of control or unassigned characters a decoded file is not prose.
+_BINARY_SHARE = 0.1
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+# -- Public API ------------------------------------------------------------
+
+
+def normalise_text(text: str) -> str:
+    """The text as ingested: one leading BOM dropped, CRLF and lone CR made LF.
+
+    >>> normalise_text("\\ufeffbir\\r\\niki\\rüç\\n")
+    'bir\\niki\\nüç\\n'
+    """
+    return text.removeprefix(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article(path: StrPath) -> Article:
+    """Read one ``.txt`` article; raise `ArticleError` if it cannot be one.
+
+    A ``.jsonl`` file holds many articles: read it with `read_articles`.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".jsonl":
+        raise ArticleError(str(path), "is a JSON Lines file of many articles; read it with read_articles")
+    if path.suffix.lower() != ".txt":
+        raise ArticleError(str(path), _wrong_suffix(path))
+    return _read_text_file(path)
+
+
+def read_articles(paths: StrPath | Iterable[StrPath]) -> Iterator[Article | ArticleError]:
+    """Read every article under the given files and directories, in order.
+
+    A directory stands for its ``.txt`` and ``.jsonl`` files, recursively, sorted,
+    hidden ones left out. Never raises `ArticleError`: each input that cannot be
+    read yields one, and reading goes on. A file reached twice is read once. A
+    second article under a key already read is refused if its text differs,
+    since storing it would replace the first one's graph; a copy with the same
+    text is yielded again (storing it changes nothing).
+    """
+    seen_files: set[Path] = set()
+    claimed: dict[str, tuple[str, str]] = {}  # key -> (first source, text digest)
+    for path in _expand(paths):
+        if isinstance(path, ArticleError):
+            yield path
+            continue
+        if path.resolve() in seen_files:
+            continue
+        seen_files.add(path.resolve())
+        for item in _read_path(path):
+            yield _claim_key(item, claimed)
+
+
+def article_from_text(text: str, *, key: str, source: str) -> Article:
+    """An article from decoded text: normalised, checked, header and dateline read."""
+    text = normalise_text(text)
+    _check_text(text, source)
+    return _article(text, key=key, source=source)
+
+
+def article_from_record(record: Mapping[str, object], *, source: str) -> Article:
+    """An article from one JSON object (a JSONL line or a service's request body)."""
+    text = _string_field(record, "text", source)
+    if text is None:
+        raise ArticleError(source, "has no 'text' field")
+    url, title = _meta_field(record, "url", source), _meta_field(record, "title", source)
+    text = normalise_text(text)
+    _check_text(text, source)
+    found = _article(text, key=record_key(url=url, title=title, text=text), source=source)
+    return Article(
+        key=found.key,
+        source=source,
+        text=text,
+        date=_record_date(record, source) or found.date,
+        title=title,
+        publisher=_meta_field(record, "source", source) or found.publisher,
+        author=_meta_field(record, "author", source) or found.author,
+        url=url,
+        dateline=found.dateline,
+    )
+
+
+def file_key(path: StrPath) -> str:
+    """The key of a file's article: the slug of its stem, whatever its directory."""
+    return slug(Path(path).stem)
+
+
+def record_key(*, url: str | None, title: str | None, text: str) -> str:
+    """The key of a record's article, from its url, else its title, else its text."""
+    if url and url.strip():
+        return _keyed(_url_words(url.strip()), url.strip())
+    if title and title.strip():
+        title = " ".join(title.split())
+        return _keyed(title, title)
+    return _keyed("text", text)
+
+
+# -- Paths -----------------------------------------------------------------
+
+
+def _expand(paths: StrPath | Iterable[StrPath]) -> Iterator[Path | ArticleError]:
+    """The files to read: given files as they are, directories as their article files."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of its characters
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _directory_files(path)
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield ArticleError(str(path), "no such file or directory")
+
+
+def _directory_files(directory: Path) -> Iterator[Path | ArticleError]:
+    found = sorted(
+        path
+        for path in directory.rglob("*")
+        if path.suffix.lower() in SUFFIXES
+        and path.is_file()
+        # Editor backups, checkouts and notebook checkpoints are not articles.
+        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
+    )
+    if not found:
+        yield ArticleError(str(directory), "contains no .txt or .jsonl files")
+    yield from found
+
+
+def _read_path(path: Path) -> Iterator[Article | ArticleError]:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        yield ArticleError(str(path), _wrong_suffix(path))
+    elif suffix == ".jsonl":
+        yield from _read_jsonl(path)
+    else:
+        try:
+            yield _read_text_file(path)
+        except ArticleError as error:
+            yield error
+
+
+def _wrong_suffix(path: Path) -> str:
+    return f"is not a .txt or .jsonl file (suffix {path.suffix or 'none'!r})"
+
+
+def _claim_key(item: Article | ArticleError, claimed: dict[str, tuple[str, str]]) -> Article | ArticleError:
+    """Refuse a second, different article under a key already read in this run."""
+    if isinstance(item, ArticleError):
+        return item
+    # A digest, not the article, so that a long feed is not held in memory.
+    digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    first_source, first_digest = claimed.setdefault(item.key, (item.source, digest))
+    if first_digest != digest:
+        return ArticleError(item.source, f"has the key {item.key!r} of {first_source} but another text; "
+                            "storing both would replace one article's graph with the other's")
+    return item
+
+
+# -- Plain text ------------------------------------------------------------
+
+
+def _read_text_file(path: Path) -> Article:
+    return article_from_text(_decode(_read_bytes(path), str(path)), key=file_key(path), source=str(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise ArticleError(str(path), "is a directory, not a file") from None
+    except OSError as error:
+        raise ArticleError(str(path), f"cannot be read: {error.strerror or error}") from error
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The bytes as UTF-8 text, refusing what is empty, UTF-16, binary or another encoding."""
+    if not data:
+        raise ArticleError(source, "is empty (0 bytes)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(source, "is UTF-16 (it opens with a UTF-16 byte order mark); save it as UTF-8")
+    if b"\x00" in data:
+        raise ArticleError(source, f"is binary, not text (a NUL byte at offset {data.index(0)})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.end].hex(" ")
+        raise ArticleError(source, f"is not UTF-8 text (bytes {bad} at offset {error.start}); "
+                           "save it as UTF-8") from None
+
+
+def _check_text(text: str, source: str) -> None:
+    """Refuse text that holds no article: empty, whitespace, or control characters."""
+    if not text:
+        raise ArticleError(source, "is empty")
+    if not text.strip():
+        raise ArticleError(source, "contains only whitespace")
+    if "\x00" in text:
+        raise ArticleError(source, "is binary, not text (it contains NUL characters)")
+    odd = sum(1 for char in text if _is_odd(char))
+    if odd > _BINARY_SHARE * len(text):
+        raise ArticleError(source, f"is binary, not text ({odd} of {len(text)} characters are "
+                           "control or unassigned characters)")
+
+
+def _is_odd(char: str) -> bool:
+    return char not in _TEXT_CONTROLS and unicodedata.category(char) in {"Cc", "Cn", "Co", "Cs"}
+
+
+# -- What the text says about itself ---------------------------------------
+
+
+@dataclass(frozen=True)
+class _Header:
+    date: datetime.date
+    publisher: str
+    author: str | None
+    end: int
+    """Where the body starts, after the header's dash."""
+
+
+def _article(text: str, *, key: str, source: str) -> Article:
+    """The article with whatever its header and dateline say; `text` already normalised."""
+    header = _read_header(text, source)
+    body = header.end if header else 0
+    if not text[body:].strip():
+        raise ArticleError(source, "has a header but no article text after it")
+    opening = _OPENING_DATELINE.match(text, body)
+    dateline, agency = None, None
+    if opening and _is_capitals(opening["city"]):
+        dateline, agency = opening["city"], opening["source"].strip()
+    else:
+        dateline = _closing_dateline(text)
+    return Article(
+        key=key,
+        source=source,
+        text=text,
+        date=header.date if header else None,
+        publisher=header.publisher if header else agency,
+        author=header.author if header else None,
+        dateline=dateline,
+    )
+
+
+def _read_header(text: str, source: str) -> _Header | None:
+    """The first-line header, if the first line has the header's form."""
+    first_line = text.split("\n", 1)[0]
+    match = _HEADER.match(first_line)
+    if not match:
+        return None
+    # The line has the header's form, so a bad date is a broken header, not prose.
+    date = _parse_date(match["date"], source, "header date")
+    publisher, _, author = (part.strip() for part in match["byline"].partition(" / "))
+    if not publisher:
+        raise ArticleError(source, "header names no publisher before ' / '")
+    return _Header(date=date, publisher=publisher, author=author or None, end=match.end())
+
+
+def _closing_dateline(text: str) -> str | None:
+    match = _CLOSING_DATELINE.search(text.rstrip())
+    return match["city"] if match and _is_capitals(match["city"]) else None
+
+
+def _is_capitals(name: str) -> bool:
+    """True for "İZMİR" or "BODRUM/MUĞLA", false for "İzmir" (a sentence's first word)."""
+    return name == name.upper() and name != name.lower() and len(name) >= 2
+
+
+def _parse_date(value: str, source: str, what: str) -> datetime.date:
+    match = _ISO_DATE.fullmatch(value)
+    if not match:
+        raise ArticleError(source, f"{what} {value!r} is not of the form YYYY-MM-DD")
+    try:
+        return datetime.date.fromisoformat(match[1])
+    except ValueError:
+        raise ArticleError(source, f"{what} {value!r} is not a calendar date") from None
+
+
+# -- JSON Lines ------------------------------------------------------------
+
+
+def _read_jsonl(path: Path) -> Iterator[Article | ArticleError]:
+    """One article or error per non-blank line; one error if the file is unusable."""
+    try:
+        data = _read_bytes(path)
+        if not data.strip():
+            raise ArticleError(str(path), "is empty" if not data else "contains only whitespace")
+        if b"\x00" in data:
+            raise ArticleError(str(path), f"is binary, not JSON Lines (a NUL byte at offset {data.index(0)})")
+    except ArticleError as error:
+        yield error
+        return
+    # Lines are decoded one by one so that one badly encoded record spoils only itself.
+    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        if line.strip():
+            try:
+                yield _read_record(line, f"{path}:{number}")
+            except ArticleError as error:
+                yield error
+
+
+def _read_record(line: bytes, source: str) -> Article:
+    try:
+        record = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ArticleError(source, f"is not UTF-8 (bytes {line[error.start:error.end].hex(' ')} "
+                           f"at column {error.start + 1})") from None
+    except json.JSONDecodeError as error:
+        raise ArticleError(source, f"is not valid JSON: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise ArticleError(source, f"is a JSON {type(record).__name__}, not an object")
+    return article_from_record(record, source=source)
+
+
+def _string_field(record: Mapping[str, object], name: str, source: str) -> str | None:
+    """A field that must be a string if present; null and absent are None."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ArticleError(source, f"field {name!r} must be a string, not {type(value).__name__}")
+    try:
+        # JSON may escape a lone surrogate ("\ud800"), which no store can encode.
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArticleError(source, f"field {name!r} contains an unpaired surrogate") from None
+    return value
+
+
+def _meta_field(record: Mapping[str, object], name: str, source: str) -> str | None:
+    """A field about the article, trimmed (unlike its text); blank is None."""
+    value = _string_field(record, name, source)
+    return (value.strip() or None) if value is not None else None
+
+
+def _record_date(record: Mapping[str, object], source: str) -> datetime.date | None:
+    value = _meta_field(record, "date", source)
+    return _parse_date(value, source, "date") if value else None
+
+
+# -- Keys ------------------------------------------------------------------
+
+
+def _url_words(url: str) -> str:
+    """Host and path of a url, the part a reader recognises: "sonmuhur.com/izmir-..."."""
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = (parts.hostname or "").removeprefix("www.")
+    return " ".join(filter(None, (host, parts.path, parts.query)))
+
+
+def _keyed(words: str, identity: str) -> str:
+    """A readable slug of `words`, cut at a word boundary, plus a hash of `identity`."""
+    readable = slug(words)
+    if len(readable) > _KEY_LENGTH:
+        readable = readable[:_KEY_LENGTH].rsplit("-", 1)[0]
+    digest = hashlib.sha256(identity.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_LENGTH]
+    return f"{readable}-{digest}"
