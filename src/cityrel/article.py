@@ -315,11 +315,14 @@ def _article(text: str, *, key: str, source: str) -> Article:
     if not text[body:].strip():
         raise ArticleError(source, "has a header but no article text after it")
     opening = _OPENING_DATELINE.match(text, body)
-    dateline, agency = None, None
+    dateline, agency, body_end = None, None, None
     if opening and _is_capitals(opening["city"]):
         dateline, agency = opening["city"], opening["source"].strip()
-    else:
-        dateline = _closing_dateline(text)
+        body = opening.end()
+    closing = _closing_dateline(text)
+    if closing:
+        dateline = dateline or closing.group("city")
+        body_end = closing.start()
     return Article(
         key=key,
         source=source,
@@ -328,6 +331,8 @@ def _article(text: str, *, key: str, source: str) -> Article:
         publisher=header.publisher if header else agency,
         author=header.author if header else None,
         dateline=dateline,
+        body_start=body,
+        body_end=body_end,
     )
 
 
@@ -345,9 +350,9 @@ def _read_header(text: str, source: str) -> _Header | None:
     return _Header(date=date, publisher=publisher, author=author or None, end=match.end())
 
 
-def _closing_dateline(text: str) -> str | None:
+def _closing_dateline(text: str) -> re.Match[str] | None:
     match = _CLOSING_DATELINE.search(text.rstrip())
-    return match["city"] if match and _is_capitals(match["city"]) else None
+    return match if match and _is_capitals(match["city"]) else None
 
 
 def _is_capitals(name: str) -> bool:

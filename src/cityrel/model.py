@@ -34,6 +34,10 @@ class Article:
     author: str | None = None
     url: str | None = None
     dateline: str | None = None
+    body_start: int = 0
+    """Where the news text starts, past a header line or an opening dateline."""
+    body_end: int | None = None
+    """Where it ends, before a closing dateline (None: at the end of the text)."""
 
 
 # -- Entities --------------------------------------------------------------

@@ -142,6 +142,7 @@ def _best_candidate(candidates: list[CityRecord], context: frozenset[str]) -> Ci
     return max(kept, key=weight, default=None)
 
 
+@cache
 def demonym_of(key: str) -> Country | None:
     """The country a demonym names, in any of its inflected forms: "kazaklar" -> Kazakhstan."""
     return next((country for stem, country in demonyms().items() if inflects(key, stem)), None)

@@ -8,12 +8,28 @@ word prefix instead, since they are verbs with many endings.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from collections.abc import Callable
+from typing import TypeVar
 
 from cityrel.extract.tokens import Token, inflects
 from cityrel.lang.tr import column, mapping, table
+
+
+Entry = TypeVar("Entry")
+# Lexicon entries are looked up by the first letters of their first word, so a token is
+# compared only with the few entries that could match it.
+_PREFIX = 2
+
+
+def _by_prefix(entries: Sequence[Entry], first_word: Callable[[Entry], str]) -> dict[str, tuple[Entry, ...]]:
+    index: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        index[first_word(entry)[:_PREFIX]].append(entry)
+    return {prefix: tuple(found) for prefix, found in index.items()}
 
 
 @dataclass(frozen=True)
@@ -69,9 +85,24 @@ def place_nouns() -> dict[str, str]:
     return mapping("place_nouns", "noun", "kind")
 
 
+@cache
+def _titles_by_prefix() -> dict[str, tuple[Title, ...]]:
+    return _by_prefix(titles(), lambda title: title.words[0])
+
+
+@cache
+def _heads_by_prefix() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    return _by_prefix(org_heads(), lambda head: head[0][0])
+
+
+@cache
+def _cues_by_prefix() -> dict[str, tuple[Cue, ...]]:
+    return _by_prefix(cues(), lambda cue: cue.words[0])
+
+
 def match_title(tokens: Sequence[Token], at: int) -> tuple[Title, int] | None:
     """The longest title starting at token `at`, and the index after it."""
-    for title in titles():
+    for title in _titles_by_prefix().get(tokens[at].key[:_PREFIX], ()):
         end = at + len(title.words)
         if end <= len(tokens) and all(
             inflects(tokens[at + k].key, word) and (k == len(title.words) - 1 or not tokens[at + k].suffix)
@@ -83,7 +114,7 @@ def match_title(tokens: Sequence[Token], at: int) -> tuple[Title, int] | None:
 
 def match_head(tokens: Sequence[Token], at: int) -> tuple[str, int] | None:
     """An organisation head noun ("Derneği", "Büyükelçiliğinde") at `at`: (kind, end)."""
-    for words, kind in org_heads():
+    for words, kind in _heads_by_prefix().get(tokens[at].key[:_PREFIX], ()):
         end = at + len(words)
         if end <= len(tokens) and all(inflects(tokens[at + k].key, word) for k, word in enumerate(words)):
             return kind, end
@@ -92,15 +123,17 @@ def match_head(tokens: Sequence[Token], at: int) -> tuple[str, int] | None:
 
 def place_noun(token: Token) -> str | None:
     """The kind of place noun this token is ("ilçesi" -> city, "bölgesindeki" -> region)."""
-    for noun, kind in place_nouns().items():
-        if inflects(token.key, noun):
-            return kind
-    return None
+    return _place_noun(token.key)
+
+
+@cache
+def _place_noun(key: str) -> str | None:
+    return next((kind for noun, kind in place_nouns().items() if inflects(key, noun)), None)
 
 
 def cue_at(tokens: Sequence[Token], at: int, kinds: frozenset[str] | None = None) -> Cue | None:
     """A cue whose words start the keys of the tokens from `at`."""
-    for cue in cues():
+    for cue in _cues_by_prefix().get(tokens[at].key[:_PREFIX], ()):
         if kinds is not None and cue.kind not in kinds:
             continue
         end = at + len(cue.words)
@@ -120,4 +153,9 @@ def plan_heads() -> dict[str, str]:
 
 def plan_head(token: Token) -> str | None:
     """"event" or "work" when the token is the head noun of something planned."""
-    return next((kind for noun, kind in plan_heads().items() if inflects(token.key, noun)), None)
+    return _plan_head(token.key)
+
+
+@cache
+def _plan_head(key: str) -> str | None:
+    return next((kind for noun, kind in plan_heads().items() if inflects(key, noun)), None)

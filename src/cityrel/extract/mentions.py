@@ -148,20 +148,19 @@ class Mentions:
 
     def _find_countries(self) -> None:
         names = gazetteer.countries_by_name()
+        tokens = self.tokens
         at = 0
-        while at < len(self.tokens):
+        while at < len(tokens):
             found = None
-            for length in (5, 4, 3, 2, 1):
-                end = at + length
-                run = self.tokens[at:end]
-                if len(run) < length or not run[0].capitalised and not run[0].acronym:
-                    continue
-                if any(t.suffix for t in run[:-1]) or any(not t.word for t in run):
-                    continue
-                country = names.get(fold_name(" ".join(t.stem for t in run)))
-                if country:
-                    found = CountryMention(at, end, country, run[-1].suffix)
-                    break
+            if tokens[at].capitalised and tokens[at].word:
+                for length in (5, 4, 3, 2, 1):
+                    run = tokens[at:at + length]
+                    if len(run) < length or any(t.suffix for t in run[:-1]) or not run[-1].word:
+                        continue  # "Bosna-Hersek" joins over its hyphen, "Türkiye’nin X" does not
+                    country = names.get(" ".join(t.key for t in run if t.word))
+                    if country:
+                        found = CountryMention(at, at + length, country, run[-1].suffix)
+                        break
             if found:
                 self.countries.append(found)
                 self._taken.update(range(found.first, found.end))

@@ -39,19 +39,9 @@ class Token:
     key: str
     sentence: int
     paragraph_start: bool
-
-    @property
-    def capitalised(self) -> bool:
-        return self.stem[:1].isupper()
-
-    @property
-    def acronym(self) -> bool:
-        letters = [c for c in self.stem if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def word(self) -> bool:
-        return self.stem[:1].isalnum()
+    capitalised: bool
+    acronym: bool
+    word: bool
 
 
 def inflects(key: str, stem: str) -> bool:
@@ -104,6 +94,9 @@ def _with_sentences(text: str, pieces: list[tuple[str, int]]) -> list[Token]:
         if index and (paragraph_start or tokens[-1].text in SENTENCE_END):
             sentence += 1
         stem, suffix = split_suffix(surface)
+        letters = [c for c in stem if c.isalpha()]
         tokens.append(Token(index, surface, offset, offset + len(surface), stem, fold(suffix), fold(stem), sentence,
-                            paragraph_start))
+                            paragraph_start, capitalised=stem[:1].isupper(),
+                            acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
+                            word=stem[:1].isalnum()))
     return tokens

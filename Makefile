@@ -1,0 +1,34 @@
+# Two entry points for a fresh machine: `make serve` and `make test`.
+# Each creates .venv and installs cityrel into it first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test install bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Ingest the sample articles and serve them on http://127.0.0.1:8000
+serve: $(STAMP)
+	$(BIN)/cityrel ingest data/articles
+	$(BIN)/cityrel serve
+
+## Run the tests, then check the dev-corpus extraction score against its floor
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/python scripts/check_quality.py
+
+## Print the benchmark tables
+bench: $(STAMP)
+	$(BIN)/python benchmarks/extraction.py
+
+clean:
+	rm -rf $(VENV) var
