@@ -30,9 +30,12 @@ HOME_COUNTRY = "TR"
 # Foreign places below this population are too often homonyms of Turkish words
 # ("Dış", "Eko"); they are linked only when the article names their country.
 FOREIGN_POPULATION_WITHOUT_CONTEXT = 100000
-# A bare capitalised word that is only a Turkish village is more likely a common
-# word in a title ("Kültür Başkenti"); such places need a suffix or a place noun.
+# A bare capitalised word (no suffix, no place noun) is often a common word in a
+# title ("Kültür Başkenti", "Dış İlişkiler"): it names a Turkish place only if the
+# place is no village, and a foreign one under another name only if it is a big city
+# or its country is named in the article.
 SMALL_HOME_PLACE = 15000
+BIG_CITY = 500000
 
 
 @dataclass(frozen=True)
@@ -103,17 +106,19 @@ def city_candidates(name: str) -> list[CityRecord]:
 
 
 def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_known: bool = False,
-                 small_places: bool = True) -> City | None:
+                 bare: bool = False) -> City | None:
     """The City that `name` (as written, suffix already removed) most likely means.
 
     `context` holds the ISO codes of countries the article names. With
     `require_known`, a name GeoNames does not know gives None instead of an
-    unlinked City; without `small_places`, Turkish villages are left out.
+    unlinked City. A `bare` name (see BIG_CITY) is held to a stricter standard.
     """
     candidates = city_candidates(name)
-    if not small_places:
-        candidates = [c for c in candidates if c.country != HOME_COUNTRY or c.population == 0
-                      or c.population >= SMALL_HOME_PLACE]
+    if bare:
+        key = fold_name(name)
+        candidates = [c for c in candidates if (
+            c.population == 0 or c.population >= SMALL_HOME_PLACE if c.country == HOME_COUNTRY
+            else fold_name(c.name) == key or c.country in context or c.population >= BIG_CITY)]
     best = _best_candidate(candidates, context)
     if best is None:
         return None if require_known else unlinked_city(name, None)

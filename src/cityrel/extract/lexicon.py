@@ -97,7 +97,7 @@ def _heads_by_prefix() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
 
 @cache
 def _cues_by_prefix() -> dict[str, tuple[Cue, ...]]:
-    return _by_prefix(cues(), lambda cue: cue.words[0])
+    return _by_prefix(cues(), lambda cue: cue.words[0].rstrip("$"))
 
 
 def match_title(tokens: Sequence[Token], at: int) -> tuple[Title, int] | None:
@@ -137,9 +137,14 @@ def cue_at(tokens: Sequence[Token], at: int, kinds: frozenset[str] | None = None
         if kinds is not None and cue.kind not in kinds:
             continue
         end = at + len(cue.words)
-        if end <= len(tokens) and all(tokens[at + k].key.startswith(w) for k, w in enumerate(cue.words)):
+        if end <= len(tokens) and all(_cue_word(tokens[at + k].key, w) for k, w in enumerate(cue.words)):
             return cue
     return None
+
+
+def _cue_word(key: str, word: str) -> bool:
+    """A cue word matches by prefix; one ending in "$" only as a whole word ("eski$" is not "Eskişehir")."""
+    return key == word[:-1] if word.endswith("$") else key.startswith(word)
 
 
 def has_cue(tokens: Sequence[Token], kinds: frozenset[str]) -> bool:

@@ -358,7 +358,7 @@ class Mentions:
             if sentence_initial and not run[-1].suffix and not supported:
                 continue
             city = gazetteer.resolve_city(name, self._context_for(at), require_known=True,
-                                          small_places=bool(supported or run[-1].suffix))
+                                          bare=not (supported or run[-1].suffix))
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
             if unknown is None and supported and length == 1 and not (sentence_initial and not token.suffix):

@@ -17,7 +17,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cityrel.extract import gazetteer
-from cityrel.extract.lexicon import Cue, cue_at, has_cue, match_title, months, number_words, place_noun, plan_head
+from cityrel.extract.lexicon import (
+    Cue,
+    cue_at,
+    has_cue,
+    match_head,
+    match_title,
+    months,
+    org_heads,
+    number_words,
+    place_noun,
+    plan_head,
+)
 from cityrel.extract.mentions import LOCATIVE_KI, PLACE_TITLES, Mentions, OrgMention, PlaceMention, TitleMention
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import Token, inflects
@@ -211,9 +222,13 @@ class Relations:
         known = [o for o in self.title_orgs.values() if o.kind == kind]
         return known[-1] if known else None
 
-    def _latest_association(self, before: int) -> Organization | None:
+    def _latest_association(self, before: int, head_word: str | None = None) -> Organization | None:
+        """The association named last before `before`; with `head_word` ("dernek" in "Dernek
+        Başkanı"), the last one whose name ends in that word."""
         for mention in reversed(self.m.orgs):
-            if mention.first < before and mention.kind == "association" and mention.name:
+            if mention.first < before and mention.kind == "association" and mention.name and (
+                    head_word is None or not match_head(self.tokens, mention.head)
+                    or inflects(self.tokens[mention.head].key, head_word)):
                 return self.named_org(mention)
         return None
 
@@ -271,10 +286,15 @@ class Relations:
         self.posts.append(post)
 
     def _former(self, mention: TitleMention) -> bool:
-        sentence = self.m.sentence_range(self.tokens[mention.first].sentence)
-        if self._cue_in(range(sentence.start, mention.first), frozenset({"former"})):
+        """"önceki dönem belediye başkanı X": held in the past. A pluperfect sentence
+        ("o dönem ... imza koymuştu") puts every title in it in the past."""
+        first = mention.first
+        sentence = self.m.sentence_range(self.tokens[first].sentence)
+        background = any(t.key.endswith(PLUPERFECT) for t in self.tokens[sentence.start:sentence.stop])
+        reach = range(sentence.start if background else max(first - 4, sentence.start), first)
+        if self._cue_in(reach, frozenset({"former"})):
             return True
-        return bool(self._cue_in(range(max(mention.first - 2, 0), mention.first), frozenset({"former_title"})))
+        return bool(self._cue_in(range(max(first - 2, 0), first), frozenset({"former_title"})))
 
     def _org_of_title(self, mention: TitleMention) -> tuple[Organization | None, int, int]:
         """(organisation, how explicitly the text says so (0-2), first token of the evidence)."""
@@ -307,7 +327,11 @@ class Relations:
         if body in ("association", "organization"):
             if before:
                 return self.named_org(before), 2, before.first
-            return (self._latest_association(first), 1, first) if body == "association" else (None, 0, first)
+            if body == "association":
+                named = mention.title.words[0]
+                head_word = named if any(named == words[0] for words, _ in org_heads()) else None
+                return self._latest_association(first, head_word=head_word), 1, first
+            return None, 0, first
         return self._head_of(mention, before)
 
     def _head_of(self, mention: TitleMention, before: OrgMention | None) -> tuple[Organization | None, int, int]:
@@ -370,14 +394,14 @@ class Relations:
         for number, (first, end, kind) in enumerate(triggers):
             sentence = self.m.sentence_range(self.tokens[first].sentence)
             previous = triggers[number - 1][1] if number and triggers[number - 1][1] > sentence.start else None
+            if kind is None:
+                self._date_existing(sentence, self._date_in(sentence), self.span(sentence.start, sentence.stop))
+                continue
             left_start = previous if previous is not None else sentence.start
             right_end = self._clause_end(end, sentence.stop)
             window = range(left_start, right_end)
-            intent = bool(self._cue_in(range(first, min(first + 8, sentence.stop)), frozenset({"intent"})))
+            intent = bool(self._cue_in(range(end, min(end + 8, sentence.stop)), frozenset({"intent"})))
             signing = bool(self._cue_in(window, frozenset({"signing"})))
-            if kind is None:
-                self._date_existing(window, self._date_in(window), self.span(window.start, window.stop))
-                continue
             pairs = self._pairs(first, end, window)
             plural = "kardesler" in self.tokens[first].key
             if plural and pending_home:
@@ -530,7 +554,10 @@ class Relations:
             elif len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
                     and not any(parties[0].city.label_tr in plan.label for plan in self.plans):
                 pairs = [(self.home, parties[0].city)]
+        twinned = [{c.key for c in t.cities} for t in self.twinnings]
         for a, b in pairs:
+            if {a.key, b.key} in twinned:
+                continue  # already twinned: talk of the twinning, not a proposal of one
             label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"
             self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
 
@@ -568,8 +595,6 @@ class Relations:
             if not meeting_cues and not joins:
                 continue
             people = self._participants(indices)
-            if self._sentence_is_former(indices):
-                continue
             date = self._date_in(indices)
             full_date = datetime.date.fromisoformat(date) if date and len(date) == 10 else None
             span = self.sentence_span(sentence)
@@ -589,9 +614,6 @@ class Relations:
     def _pluperfect(self, at: int, cue: Cue) -> bool:
         verb = self.tokens[at + len(cue.words) - 1].key
         return verb.endswith(PLUPERFECT)
-
-    def _sentence_is_former(self, indices: range) -> bool:
-        return bool(self._cue_in(indices, frozenset({"former"})))
 
     def _participants(self, indices: range) -> list[Person]:
         people = self.m.persons_in(indices.start, indices.stop)
