@@ -409,7 +409,7 @@ class Relations:
                 pairs = [(pending_home, city) for city in parties if city.key != pending_home.key]
             evidence = self.span(window.start, window.stop)
             if intent:
-                self._twinning_plan(pairs, window, evidence)
+                self._twinning_plan(kind, pairs, window, evidence)
                 continue
             date = self._date_in(window)
             if not pairs:
@@ -545,7 +545,8 @@ class Relations:
                 return
         self.twinnings.append(found)
 
-    def _twinning_plan(self, pairs: list[tuple[City, City]], window: range, evidence: Span) -> None:
+    def _twinning_plan(self, kind: TwinningKind, pairs: list[tuple[City, City]], window: range,
+                       evidence: Span) -> None:
         """A wished or proposed twinning: a proposal, not an agreement."""
         if not pairs:
             parties = self._parties(window)
@@ -554,10 +555,10 @@ class Relations:
             elif len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
                     and not any(parties[0].city.label_tr in plan.label for plan in self.plans):
                 pairs = [(self.home, parties[0].city)]
-        twinned = [{c.key for c in t.cities} for t in self.twinnings]
+        twinned = [{c.key for c in t.cities} for t in self.twinnings if t.kind == kind]
         for a, b in pairs:
             if {a.key, b.key} in twinned:
-                continue  # already twinned: talk of the twinning, not a proposal of one
+                continue  # already twinned so: talk of the twinning, not a proposal of one
             label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"
             self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
 
