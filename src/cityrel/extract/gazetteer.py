@@ -48,12 +48,14 @@ class CityRecord:
 
 @cache
 def countries_by_name() -> dict[str, Country]:
-    """Folded Turkish (and English) country names -> Country."""
+    """Folded Turkish (and English) country names -> Country, one Country per ISO code."""
     turkish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["tr"])
     found: dict[str, Country] = {}
+    by_code: dict[str, Country] = {}
     for entry in pycountry.countries:
         label_tr = turkish.gettext(entry.name)
         country = Country(key=entry.alpha_2.lower(), label_tr=label_tr, label_en=entry.name, code=entry.alpha_2)
+        by_code[entry.alpha_2] = country
         names = {label_tr, entry.name, getattr(entry, "common_name", entry.name)}
         official = getattr(entry, "official_name", None)
         if official:
@@ -62,9 +64,12 @@ def countries_by_name() -> dict[str, Country]:
             found.setdefault(fold_name(name), country)
     for row in table("countries"):
         code = None if row["code"] == "-" else row["code"]
-        existing = found.get(fold_name(row["english"])) if code else None
-        country = existing or Country(key=(code or slug(row["english"])).lower(), label_tr=row["name"],
-                                      label_en=row["english"], code=code)
+        country = by_code.get(code) if code else None
+        if country is None:
+            country = Country(key=(code or slug(row["english"])).lower(), label_tr=row["name"],
+                              label_en=row["english"], code=code)
+            if code:
+                by_code[code] = country
         found[fold_name(row["name"])] = country
     return found
 

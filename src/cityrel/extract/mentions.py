@@ -223,6 +223,9 @@ class Mentions:
             at += 1
             if token.suffix:
                 break
+            if at + 1 < len(tokens) and tokens[at].text == "-" and tokens[at].start == token.end \
+                    and self._name_token(tokens[at + 1]):
+                at += 1  # "Hans-Peter": the hyphen joins one name
             if at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")" \
                     and self._name_token(tokens[at + 1]):
                 variants.append(tokens[at + 1].stem)
@@ -272,6 +275,8 @@ class Mentions:
                 break
             if token.capitalised and token.word and not token.suffix:
                 first = at
+            elif token.text == "-" and at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix:
+                pass  # "Türk-Alman Dostluk Derneği"
             elif token.key == "ve" or token.text == ",":
                 if not (at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix):
                     break

@@ -876,6 +876,11 @@ class Relations:
             qualifier = Qualifier.ABOUT
         return _count(words), qualifier, words[0].index
 
+    def _listed(self, place: PlaceMention) -> bool:
+        """True when the place closes a list of places ("A, B ve C'de")."""
+        before = place.first - 1
+        return before > 0 and self.tokens[before].key in (",", "ve") and self.m.place_at(before - 1) is not None
+
     def _residence_place(self, index: int) -> PlaceMention | None:
         """The one city, in the locative, that the figure is about: "İzmir’de 3 bini aşkın"."""
         sentence = self.tokens[index].sentence
@@ -883,14 +888,14 @@ class Relations:
             if place.end <= index and self.tokens[place.first].sentence == sentence:
                 if place.suffix not in LOCATIVE:
                     continue
-                preceding = self.tokens[place.first - 1].text if place.first else ""
-                if preceding in (",", "ve") or preceding.lower() == "ve":
-                    return None
+                if self._listed(place):
+                    return None  # "Prizren, Priştine ve Mitrovitsa'da toplam ...": a sum over places
                 return place
         return None
 
 
 def _number_value(token: Token) -> int | None:
+    """The value of a digit group ("3.500", "500'den") or a number word ("beşe", "bini")."""
     stem = token.stem.replace(".", "")
     if stem.isdigit():
         return int(stem)
