@@ -132,6 +132,11 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
                 geonames_id=best.geonames_id)
 
 
+def notable_place(name: str, countries: frozenset[str]) -> bool:
+    """True when `name` is a town of some size in one of `countries` (ISO codes)."""
+    return any(c.population >= SMALL_HOME_PLACE and c.country in countries for c in city_candidates(name))
+
+
 def unlinked_city(name: str, country: Country | None) -> City:
     """A place GeoNames does not know (or not unambiguously): named, not linked."""
     prefix = f"{country.key}-" if country else ""

@@ -26,6 +26,8 @@ from cityrel.model import City, Country, Person
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
 MAX_NAME_TOKENS = 4
+# Case endings of a place someone goes to, is in, or comes from.
+MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
 PLACE_TITLES = {"belediye", "buyuksehir", "vali", "kaymakam"}
 
@@ -122,8 +124,9 @@ class Mentions:
         self.persons: list[PersonMention] = []
         self._taken: set[int] = set()
         self._find_countries()
-        self._find_titles()
         self.context = frozenset(m.country.code for m in self.countries if m.country.code)
+        self._home_and_context = self.context | {gazetteer.HOME_COUNTRY}
+        self._find_titles()
         self._find_orgs()
         self._find_places()
         self._find_surnames()
@@ -205,8 +208,8 @@ class Mentions:
             name = self._read_name(at)
             if name is None:
                 break
-            first, end, variants = name
-            mention.people.append(self.people.add(self.span_text(first, end), variants))
+            first, end, full_name, variants = name
+            mention.people.append(self.people.add(full_name, variants))
             mention.name_end = end
             at = end
             more = at < len(tokens) and tokens[at].key in ("ile", "ve") and not tokens[at - 1].suffix
@@ -214,34 +217,49 @@ class Mentions:
                 break
             at += 1
 
-    def _read_name(self, at: int) -> tuple[int, int, tuple[str, ...]] | None:
-        tokens, first, variants = self.tokens, at, []
-        while at < len(tokens) and at - first < MAX_NAME_TOKENS:
+    def _read_name(self, at: int) -> tuple[int, int, str, tuple[str, ...]] | None:
+        """(first, end, name, variant names) of a name starting at `at`, or None.
+
+        A name is up to four capitalised words; it ends after a word with an
+        apostrophe suffix, and a bracketed word in it is a variant spelling of
+        the word before ("Chyngyz (Çıngız) Toktobekoviç").
+        """
+        tokens, first = self.tokens, at
+        words: list[Token] = []
+        variant: tuple[int, str] | None = None
+        while at < len(tokens) and len(words) < MAX_NAME_TOKENS:
             token = tokens[at]
             if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at):
                 break
+            if len(words) >= 2 and token.suffix in MOTION_CASES and gazetteer.notable_place(
+                    token.stem, self._home_and_context):
+                break  # "Toktobekoviç İzmir'e geldi": the name has ended, a place follows
+            words.append(token)
             at += 1
             if token.suffix:
                 break
             if at + 1 < len(tokens) and tokens[at].text == "-" and tokens[at].start == token.end \
                     and self._name_token(tokens[at + 1]):
-                at += 1  # "Hans-Peter": the hyphen joins one name
-            if at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")" \
+                words.append(tokens[at])  # "Hans-Peter": the hyphen joins one name
+                at += 1
+            elif at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")" \
                     and self._name_token(tokens[at + 1]):
-                variants.append(tokens[at + 1].stem)
+                variant = (len(words) - 1, tokens[at + 1].stem)
                 at += 3
-        if at == first:
+        while words and words[-1].text == "-":
+            words.pop()
+        if not words:
             return None
-        end = at
-        while tokens[end - 1].text == ")":
-            end -= 3
-        names = [t.stem for t in tokens[first:end] if t.text not in "()"]
-        if len(names) == 1 and not self.people.by_surname(fold_name(names[0])) and tokens[end - 1].suffix == "" \
-                and end < len(tokens) and tokens[end].capitalised:
+        name = _joined(words)
+        if len(name.split()) == 1 and not self.people.by_surname(fold_name(name)) and not words[-1].suffix \
+                and at < len(tokens) and tokens[at].capitalised:
             return None
-        full = self.span_text(first, end)
-        alt = tuple(full.replace(names[0], v) for v in variants) if variants else ()
-        return first, end, alt
+        variants = ()
+        if variant:
+            index, spelling = variant
+            variants = (_joined(words[:index]) + (" " if index else "") + spelling + " " + _joined(words[index + 1:]),)
+            variants = (" ".join(variants[0].split()),)
+        return first, at, name, variants
 
     # -- 3. organisations ----------------------------------------------------
 
@@ -273,6 +291,11 @@ class Mentions:
             token = tokens[at]
             if at in self._taken and not self.country_at(at):
                 break
+            sentence_start = at == 0 or tokens[at - 1].sentence != sentence
+            if sentence_start and token.capitalised and not (
+                    token.acronym or self.country_at(at) or gazetteer.demonym_of(token.key)
+                    or gazetteer.notable_place(token.stem, self._home_and_context)):
+                break  # "Ziyaret ... Derneği": a sentence's first word is no part of a name by default
             if token.capitalised and token.word and not token.suffix:
                 first = at
             elif token.text == "-" and at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix:
@@ -436,5 +459,12 @@ class Mentions:
         return seen
 
 
-def is_inflection_of(token: Token, stems: tuple[str, ...]) -> bool:
-    return any(inflects(token.key, stem) for stem in stems)
+def _joined(words: list[Token]) -> str:
+    """Words as written, the last without its suffix, spaced as in the text."""
+    text = ""
+    for index, token in enumerate(words):
+        piece = token.stem if index == len(words) - 1 else token.text
+        gap = " " if index and token.start > words[index - 1].end else ""
+        text += gap + piece
+    return text
+

@@ -1,0 +1,81 @@
+"""People: names after titles, honorifics dropped, suffixes cut, surnames resolved."""
+
+import pytest
+
+from cityrel.extract.text import fold, fold_name, split_suffix
+from cityrel.extract.tokens import inflects
+
+POSTS = [
+    # text, person, role, organisation label
+    ("İzmir Büyükşehir Belediye Başkanı Dr. Cemil Tugay açıklama yaptı.", "Cemil Tugay", "Mayor", "İzmir Belediyesi"),
+    ("Edremit Belediye Başkanı Av. Tuncay Kılıç’ın konuğu oldu.", "Tuncay Kılıç", "Mayor", "Edremit Belediyesi"),
+    ("Sincan Belediye Başkanı Doç. Dr. Mustafa Tuna konuşma yaptı.", "Mustafa Tuna", "Mayor", "Sincan Belediyesi"),
+    ("Eskişehir’de Büyükşehir Belediye Başkanı Prof. Dr. Yılmaz Büyükerşen’i ziyaret etti.",
+     "Yılmaz Büyükerşen", "Mayor", "Eskişehir Belediyesi"),
+    ("Almanya'nın İzmir Başkonsolosu Dr. Hans-Peter Müller geldi.", "Hans-Peter Müller", "ConsulGeneral",
+     "Almanya İzmir Başkonsolosluğu"),
+    ("Bornova Belediye Başkan Vekili Ayşe Kaya toplantıya katıldı.", "Ayşe Kaya", "Mayor", "Bornova Belediyesi"),
+    ("Konak Belediye Başkan Yardımcısı Ali Demir konuştu.", "Ali Demir", "DeputyMayor", "Konak Belediyesi"),
+    ("Çatalköy'ün belediye başkanı Mehmet Hulusioğlu ile görüştü.", "Mehmet Hulusioğlu", "Mayor",
+     "Çatalköy Belediyesi"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "role", "organization"), POSTS)
+def test_title_before_name(extracted, text, person, role, organization):
+    posts = {(p.person.name, p.role.value, p.organization.label) for p in extracted(text).posts}
+    assert (person, role, organization) in posts
+
+
+def test_surname_second_mention_is_the_same_person(extracted):
+    facts = extracted("Bursa'da Yıldırım Belediye Başkanı Oktay Yılmaz, Gürcistan'ın Ankara Büyükelçisi "
+                      "Giorgi Janjgava'yı ağırladı. Başkan Yılmaz, konuğuna teşekkür etti. "
+                      "Janjgava, Yılmaz ile görüştü.")
+    assert {p.name for p in facts.people} == {"Oktay Yılmaz", "Giorgi Janjgava"}
+
+
+def test_plural_title_introduces_each_name(extracted):
+    facts = extracted("Kırgız Cumhuriyeti İstanbul Başkonsolosu Chyngyz Toktobekoviç geldi. Heyette "
+                      "başkonsolosluğun muavin konsolosları Esen Almasbekov ile İliyaz Shanyev vardı.")
+    consuls = {p.person.name for p in facts.posts if p.role.value == "Consul"}
+    assert consuls == {"Esen Almasbekov", "İliyaz Shanyev"}
+
+
+def test_olarak_gorev_yapan_puts_the_name_after_the_title(extracted):
+    facts = extracted("Özbekistan'ın Ankara Büyükelçiliğinde konsolos olarak görev yapan Atabek Turayev, "
+                      "Konya Büyükşehir Belediye Başkanı Uğur İbrahim Altay'a nezaket ziyaretinde bulundu.")
+    post = next(p for p in facts.posts if p.person.name == "Atabek Turayev")
+    assert (post.role.value, post.organization.kind.value) == ("Consul", "Embassy")
+
+
+def test_variant_spelling_in_brackets_is_an_alternative_label(extracted):
+    facts = extracted("Kırgız Cumhuriyeti İstanbul Başkonsolosu Chyngyz (Çıngız) Toktobekoviç İzmir'e geldi.")
+    person = next(p.person for p in facts.posts)
+    assert person.name.startswith("Chyngyz") and "Çıngız Toktobekoviç" in person.alt_names
+
+
+@pytest.mark.parametrize(("token", "stem", "suffix"), [
+    ("Bakü’nün", "Bakü", "nün"), ("İzmir'de", "İzmir", "de"), ("Toktobekoviç'i", "Toktobekoviç", "i"),
+    ("Tugay", "Tugay", ""),
+])
+def test_apostrophe_suffix_is_split_off(token, stem, suffix):
+    assert split_suffix(token) == (stem, suffix)
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("İZMİR", "izmir"), ("Işık", "isik"), ("Büyükşehir", "buyuksehir"), ("ÇAĞRI", "cagri"),
+])
+def test_turkish_folding(text, folded):
+    assert fold(text) == folded
+
+
+def test_folding_a_name_drops_suffix_and_punctuation():
+    assert fold_name("Dr. Cemil Tugay'ı") == "dr cemil tugay"
+
+
+@pytest.mark.parametrize(("key", "stem", "expected"), [
+    ("baskani", "baskan", True), ("baskanlarindan", "baskan", True), ("baskanlik", "baskan", False),
+    ("dernegi", "dernek", True), ("buyukelciligi", "buyukelci", False), ("konsoloslari", "konsolos", True),
+])
+def test_inflection_not_derivation(key, stem, expected):
+    assert inflects(key, stem) is expected

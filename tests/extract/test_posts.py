@@ -1,0 +1,69 @@
+"""Posts link to the right body, and former office holders hold none."""
+
+import pytest
+
+POSTS = [
+    ("Kazakistan Cumhuriyeti İzmir Başkonsolosu Bauyrzhan Akatayev geldi.", "ConsulGeneral", "ConsulateGeneral",
+     "KZ", "İzmir"),
+    ("Gürcistan’ın Ankara Büyükelçisi Giorgi Janjgava Sinop'a geldi.", "Ambassador", "Embassy", "GE", "Ankara"),
+    ("Kırgız Cumhuriyeti İstanbul Başkonsolosu Chyngyz Toktobekoviç İzmir'i ziyaret etti.", "ConsulGeneral",
+     "ConsulateGeneral", "KG", "İstanbul"),
+    ("Türkiye’yi Kazakistan’da temsil eden Astana Büyükelçisi Mustafa Kapucu törende yer aldı.", "Ambassador",
+     "Embassy", "TR", "Astana"),
+    ("Kuzey Makedonya’nın Eskişehir Fahri Konsolosu Harun Karacan da yer aldı.", "HonoraryConsul",
+     "HonoraryConsulate", "MK", "Eskişehir"),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "kind", "country", "city"), POSTS)
+def test_mission_post_names_country_and_seat(extracted, text, role, kind, country, city):
+    post = extracted(text).posts[0]
+    org = post.organization
+    assert (post.role.value, org.kind.value, org.country.code, org.city.label_tr) == (role, kind, country, city)
+
+
+def test_a_consul_whose_seat_is_unknown_serves_his_country(extracted):
+    post = extracted("Macaristan Fahri Konsolosu Osman Şahbaz Fatih'e geldi.").posts[0]
+    assert (post.organization.kind.value, post.organization.country.code) == ("ForeignService", "HU")
+
+
+@pytest.mark.parametrize(("text", "role", "body"), [
+    ("İzmir Azerbaycan Derneği (İZAZDER) Başkanı Perviz Altay konuştu.", "President", "İzmir Azerbaycan Derneği"),
+    ("İZAZDER Başkanı Perviz Altay geldi. İzmir Azerbaycan Derneği (İZAZDER) kuruldu.", "President",
+     "İzmir Azerbaycan Derneği"),
+    ("Sinop Esnaf ve Sanatkarlar Odası (ESO) Başkanı Haydar Gündoğdu da vardı.", "President",
+     "Sinop Esnaf ve Sanatkarlar Odası"),
+    ("TÜRKSOY Genel Sekreteri Sultan Raev törende yer aldı.", "SecretaryGeneral", "TÜRKSOY"),
+])
+def test_association_and_body_posts(extracted, text, role, body):
+    posts = {(p.role.value, p.organization.label) for p in extracted(text).posts}
+    assert (role, body) in posts
+
+
+def test_dernek_baskani_is_the_president_of_the_association_named_before(extracted):
+    facts = extracted("Ziyaret Sinop Gürcü Kültür ve Dostluk Derneği’nin programında oldu. "
+                      "Dernek Başkanı Selamettin Aydın konuklara teşekkür etti.")
+    post = facts.posts[0]
+    assert (post.person.name, post.role.value, post.organization.label) == (
+        "Selamettin Aydın", "President", "Sinop Gürcü Kültür ve Dostluk Derneği")
+
+
+@pytest.mark.parametrize("text", [
+    "Sinop’un önceki dönem belediye başkanı Hamza İnce de konuklar arasındaydı.",
+    "Protokole o dönem Selçuklu adına Belediye Başkanı Adem Esen, Barlad adına ise Belediye Başkanı "
+    "Joan Juverdeanu imza koymuştu.",
+    "Kosova'nın eski bakan yardımcılarından Rıfat Krasniç de heyetteydi.",
+])
+def test_former_office_holders_hold_no_post(extracted, text):
+    assert extracted(text).posts == ()
+
+
+def test_governor_of_the_province_the_article_is_about(extracted):
+    facts = extracted("Büyükelçi, Nevşehir Belediyesi’ni ziyaret etti. Valilikte Vali Ali Fidan ile görüştü.")
+    post = next(p for p in facts.posts if p.person.name == "Ali Fidan")
+    assert (post.role.value, post.organization.city.label_tr) == ("Governor", "Nevşehir")
+
+
+def test_a_vice_president_of_another_body_is_no_deputy_mayor(extracted):
+    facts = extracted("Törene Gagavuzya Halk Topluluğu Başkan Yardımcısı Demian Karaseni katıldı.")
+    assert facts.posts == ()
