@@ -46,7 +46,7 @@ class StoreError(CityrelError):
 
 
 class QueryTimeout(StoreError):
-    """A query ran past its deadline; the engine was told to stop it."""
+    """A query ran past its deadline and was stopped, by restarting the engine if need be."""
 
 
 class QueryError(CityrelError):

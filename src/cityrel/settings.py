@@ -14,7 +14,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CITYREL_", env_file=".env", extra="ignore")
 
     store: Path = Path("var/cityrel")
-    """Directory of the embedded Oxigraph store."""
+    """cityrel's store directory; the engine's database is in `oxigraph/` under it."""
     base_iri: str = "https://w3id.org/cityrel/id/"
     """Namespace under which cityrel mints IRIs for articles, entities and facts."""
     query_timeout: float = 30.0
