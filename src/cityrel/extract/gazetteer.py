@@ -32,8 +32,9 @@ HOME_COUNTRY = "TR"
 FOREIGN_POPULATION_WITHOUT_CONTEXT = 100000
 # A bare capitalised word (no suffix, no place noun) is often a common word in a
 # title ("Kültür Başkenti", "Dış İlişkiler"): it names a Turkish place only if the
-# place is no village, and a foreign one under another name only if it is a big city
-# or its country is named in the article.
+# place is no village (GeoNames gives districts such as Selçuklu population 0: those
+# count under their own name), and a foreign one under another name only if it is a
+# big city or its country is named in the article.
 SMALL_HOME_PLACE = 15000
 BIG_CITY = 500000
 
@@ -122,7 +123,8 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
     if bare:
         key = fold_name(name)
         candidates = [c for c in candidates if (
-            c.population == 0 or c.population >= SMALL_HOME_PLACE if c.country == HOME_COUNTRY
+            c.population >= SMALL_HOME_PLACE or (c.population == 0 and fold_name(c.name) == key)
+            if c.country == HOME_COUNTRY
             else fold_name(c.name) == key or c.country in context or c.population >= BIG_CITY)]
     best = _best_candidate(candidates, context)
     if best is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cityrel.extract import gazetteer
-from cityrel.extract.lexicon import Title, honorifics, match_head, match_title, months, place_noun
+from cityrel.extract.lexicon import Title, honorifics, match_head, match_title, months, number_words, place_noun
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import Token, inflects
 from cityrel.model import City, Country, Person
@@ -368,8 +368,9 @@ class Mentions:
         token = tokens[at]
         if at in self._taken or not token.capitalised or not token.word or token.acronym:
             return None
-        if gazetteer.demonym_of(token.key) or token.key in months():
-            return None
+        if gazetteer.demonym_of(token.key) or token.key in months() or token.key in number_words() \
+                or token.key.startswith("kardes"):
+            return None  # "Kazak", "Mart", "İki şehir", "Kardeş şehir": words, not places
         unknown: PlaceMention | None = None
         for length in (3, 2, 1):
             end = at + length
@@ -382,14 +383,11 @@ class Mentions:
                 return None
             name = " ".join(t.stem for t in run)
             supported = self._structurally_place(at, end)
-            sentence_initial = at == 0 or tokens[at - 1].sentence != token.sentence
-            if sentence_initial and not run[-1].suffix and not supported:
-                continue
-            city = gazetteer.resolve_city(name, self._context_for(at), require_known=True,
-                                          bare=not (supported or run[-1].suffix))
+            bare = not (supported or run[-1].suffix)
+            city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare)
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
-            if unknown is None and supported and length == 1 and not (sentence_initial and not token.suffix):
+            if unknown is None and supported and length == 1:
                 unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
                                        run[-1].suffix)
         return unknown
@@ -406,6 +404,8 @@ class Mentions:
                 return True
             if tokens[end].text in "-–" and end + 1 < len(tokens) and tokens[end + 1].capitalised:
                 return True
+        if self._beside_twin(first, end):
+            return True
         if first > 0:
             before = tokens[first - 1]
             if before.text in "-–":
@@ -414,6 +414,16 @@ class Mentions:
             if kind in ("city", "municipality") and before.key.endswith(("i", "si", "u", "su")):
                 return True
         return False
+
+    def _beside_twin(self, first: int, end: int) -> bool:
+        """"X ile Y arasındaki kardeşlik", "X ile kardeş": a word paired by "ile" in a twinning sentence."""
+        tokens = self.tokens
+        after = tokens[end].key if end < len(tokens) else ""
+        before = tokens[first - 1].key if first > 0 else ""
+        if not (after == "ile" or before == "ile" or after.startswith("arasinda")):
+            return False
+        sentence = tokens[first].sentence
+        return any(t.key.startswith("kardes") for t in tokens if t.sentence == sentence)
 
     def _container_country(self, at: int) -> Country | None:
         """The country or city named just before a place: "Azerbaycan’ın Berde şehri"."""

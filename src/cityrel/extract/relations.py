@@ -391,6 +391,7 @@ class Relations:
     def _read_twinnings(self) -> None:
         triggers = self._triggers()
         pending_home: City | None = None
+        self._dated: list[tuple[range, str, Span]] = []
         for number, (first, end, kind) in enumerate(triggers):
             sentence = self.m.sentence_range(self.tokens[first].sentence)
             previous = triggers[number - 1][1] if number and triggers[number - 1][1] > sentence.start else None
@@ -422,6 +423,8 @@ class Relations:
                     continue
             for a, b in pairs:
                 self._add_twinning(_Twinning(kind, (a, b), [evidence], date))
+        for window, date, evidence in self._dated:
+            self._apply_date(window, date, evidence)
 
     def _clause_end(self, at: int, stop: int) -> int:
         """The end of the clause a twinning word stands in: the next comma after a place, or the sentence."""
@@ -489,17 +492,21 @@ class Relations:
         return nxt == "ile" or self._phrase_suffix(place) in COMITATIVE
 
     def _with_list(self, with_ile: list[PlaceMention], parties: list[PlaceMention]) -> list[PlaceMention]:
-        """Extend "C ile" to the list before it: "A, B ve C ile"."""
+        """Extend "C ile" to the list before it, "A, B ve C ile"; a lone comma ("Trabzon, Aktau ile")
+        sets off a subject, not a list."""
         found = list(with_ile)
-        changed = True
-        while changed:
-            changed = False
-            for a, b in zip(parties, parties[1:], strict=False):
-                gap = [t.text for t in self.tokens[a.end:b.first]]
-                if b in found and a not in found and gap in ([","], ["ve"]):
-                    found.append(a)
-                    changed = True
-        return sorted(found, key=lambda p: p.first)
+        for place in with_ile:
+            index, joined_by_ve = parties.index(place), False
+            while index > 0:
+                previous = parties[index - 1]
+                gap = [t.key for t in self.tokens[previous.end:parties[index].first]]
+                if gap == ["ve"] or (gap == [","] and joined_by_ve):
+                    joined_by_ve = True
+                    found.append(previous)
+                    index -= 1
+                else:
+                    break
+        return sorted({p.first: p for p in found}.values(), key=lambda p: p.first)
 
     def _coordinated(self, a: PlaceMention, b: PlaceMention) -> bool:
         """"Gömeç ve Isparta": two places listed together, not paired."""
@@ -524,9 +531,11 @@ class Relations:
         return []
 
     def _date_existing(self, window: range, date: str | None, evidence: Span) -> None:
-        """A signing sentence naming one city (or none) dates a twinning already read."""
-        if not date or not self._cue_in(window, frozenset({"signing"})):
-            return
+        """A signing sentence naming one city (or none) dates a twinning read anywhere in the article."""
+        if date and self._cue_in(window, frozenset({"signing"})):
+            self._dated.append((window, date, evidence))
+
+    def _apply_date(self, window: range, date: str, evidence: Span) -> None:
         named = {p.city.key for p in self._places_in(window.start, window.stop)}
         targets = [t for t in self.twinnings if named & {c.key for c in t.cities}] or (
             self.twinnings if len(self.twinnings) == 1 else [])
@@ -754,7 +763,7 @@ class Relations:
                     and not tokens[first - 1].suffix and at - first < 4 and (
                     first - 1 > indices.start or self.m.place_at(first - 1) or self.m.country_at(first - 1)):
                 first -= 1
-            if first == at or any(t.text in ("“", '"') for t in tokens[first - 1:first]):
+            if first == at:
                 continue
             yield f"{self.m.span_text(first, at)} {_nominative(token)}".strip(), first, at + 1
 

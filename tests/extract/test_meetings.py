@@ -1,0 +1,53 @@
+"""Meetings: who met whom, reported once however many sentences tell of it."""
+
+import datetime
+
+
+def names(meeting):
+    return {p.name for p in meeting.participants}
+
+
+def test_visit_told_twice_is_one_meeting(extracted):
+    facts = extracted("İZAZDER Başkanı Perviz Altay, İzmir Büyükşehir Belediye Başkanı Dr. Cemil Tugay ile bir araya "
+                      "geldi. Altay, Başkan Tugay'ı makamında ziyaret etti.")
+    assert [names(m) for m in facts.meetings] == [{"Perviz Altay", "Cemil Tugay"}]
+
+
+def test_delegation_stands_for_its_head(extracted):
+    facts = extracted("Sincan'ın kardeş belediyesi Chingeltei'den bir heyet geldi. "
+                      "Chingeltei'nin heyetine Belediye Genel Sekreteri Naran Çuluun başkanlık etti. Konuk heyeti "
+                      "Sincan Belediye Başkanı Mustafa Tuna makamında karşıladı.")
+    assert [names(m) for m in facts.meetings] == [{"Naran Çuluun", "Mustafa Tuna"}]
+
+
+def test_people_who_joined_are_added(extracted):
+    facts = extracted("Yıldırım Belediye Başkanı Oktay Yılmaz, Kosova'dan gelen heyeti makamında ağırladı. Heyette "
+                      "Mamuşa Belediye Başkan Yardımcısı Hilmi Şala yer aldı.")
+    assert [names(m) for m in facts.meetings] == [{"Oktay Yılmaz", "Hilmi Şala"}]
+
+
+def test_two_calls_on_two_hosts_are_two_meetings(extracted):
+    facts = extracted("Türkmenistan’ın Ankara Büyükelçisi Mekan İşanguliyev, Valilikte Vali Ali Fidan ile görüştü. "
+                      "Ardından Nevşehir Belediyesi’ne geçen büyükelçi ve heyetini Belediye Başkanı Rasim Arı karşıladı.")
+    assert [names(m) for m in facts.meetings] == [{"Mekan İşanguliyev", "Ali Fidan"},
+                                                   {"Mekan İşanguliyev", "Rasim Arı"}]
+
+
+def test_signing_ceremony_takes_the_signing_date(extracted):
+    facts = extracted("Kardeş şehir protokolü, 11 Ekim 2021 Pazartesi günü Beykoz Belediyesi’nde imzalandı. "
+                      "İstanbul’un Beykoz ilçesi ile Azerbaycan’ın Berde şehri artık kardeş. Protokolü Beykoz "
+                      "Belediye Başkanı Murat Aydın ile Berde Belediye Başkanı Sadıq Halilov imzaladı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Murat Aydın", "Sadıq Halilov"}, datetime.date(2021, 10, 11))]
+
+
+def test_background_in_the_pluperfect_is_no_meeting(extracted):
+    facts = extracted("Protokole o dönem Selçuklu adına Belediye Başkanı Adem Esen, Barlad adına ise Belediye Başkanı "
+                      "Joan Juverdeanu imza koymuştu.")
+    assert facts.meetings == ()
+
+
+def test_no_date_is_invented(extracted):
+    facts = extracted(" date 2025-11-07 Son Mühür / Osman Günden - İzmir Büyükşehir Belediye Başkanı Cemil Tugay, "
+                      "Kazakistan Cumhuriyeti İzmir Başkonsolosu Bauyrzhan Akatayev'i misafir etti.")
+    assert [m.date for m in facts.meetings] == [None]

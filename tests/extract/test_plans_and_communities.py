@@ -1,0 +1,64 @@
+"""Proposals, planned events and community figures."""
+
+import pytest
+
+
+def labels(facts):
+    return {plan.label for plan in facts.plans}
+
+
+def test_enumerated_planned_events(extracted):
+    facts = extracted("Altay, yıl boyunca kültürel festivaller, gençlik ve gönüllülük programları, iş forumları, "
+                      "B2B buluşmalar ve ticaret heyetlerinin planlandığını aktardı.")
+    assert {"kültürel festivaller", "gençlik ve gönüllülük programları", "iş forumları", "B2B buluşmalar"} <= labels(facts)
+
+
+def test_reciprocal_days(extracted):
+    facts = extracted("Kazakistan’da “İzmir Günleri”, İzmir’de ise “Kazakistan Günleri” düzenlenerek kültürün "
+                      "tanıtılabileceği ifade edildi.")
+    assert {"İzmir Günleri", "Kazakistan Günleri"} <= labels(facts)
+
+
+def test_proposal_in_direct_speech(extracted):
+    facts = extracted("Başkan Tugay şu öneriyi sundu: “Kazakistan Parkı yapalım, birlikte ağaçlandıralım.”")
+    assert "Kazakistan Parkı" in labels(facts)
+
+
+def test_event_named_after_its_occasion(extracted):
+    facts = extracted("Büyükelçi, ülkesinin bağımsızlığının 33. yılı dolayısıyla Nevşehir’de düzenlenecek bir dizi "
+                      "etkinliğe katılmak üzere kente geldi.")
+    assert "ülkesinin bağımsızlığının 33. yılı etkinlikleri" in labels(facts)
+
+
+def test_a_work_named_after_someone(extracted):
+    facts = extracted("Tugay, kentte bir kütüphaneye Kırgız edebiyatının büyük ismi Cengiz Aytmatov'un adını vermek "
+                      "istediklerini açıkladı.")
+    assert "Cengiz Aytmatov kütüphane" in labels(facts)
+
+
+def test_a_past_naming_is_no_plan(extracted):
+    assert extracted("Sincan Belediyesi, Yenikent'teki bir parka Chingeltei Belediyesi'nin adını verdi.").plans == ()
+
+
+COMMUNITIES = [
+    ("İzmir’de 3 bini aşkın Kazak vatandaşın bulunduğunu belirtti.", "KZ", "İzmir", 3000, "atLeast"),
+    ("Konya'da okuyan yirmi beşe yakın Özbek öğrenci bulunuyor.", "UZ", "Konya", 25, "about"),
+    ("Ordu'da 2 bin 500'den fazla Gürcü yaşıyor.", "GE", "Ordu", 2500, "atLeast"),
+    ("Katsumata, Gebze'de yaklaşık 300 Japon'un yaşadığını belirtti.", "JP", "Gebze", 300, "about"),
+    ("Antalya'da 3.500 Alman yaşıyor.", "DE", "Antalya", 3500, "exact"),
+]
+
+
+@pytest.mark.parametrize(("text", "nationality", "city", "count", "qualifier"), COMMUNITIES)
+def test_community_figures(extracted, text, nationality, city, count, qualifier):
+    found = [(c.nationality.code, c.city.label_tr, c.count, c.qualifier.value) for c in extracted(text).communities]
+    assert found == [(nationality, city, count, qualifier)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kosova'da 17 binden fazla Türk yaşıyor.",
+    "Prizren, Priştine ve Mitrovitsa'da toplam 17 binin üzerinde Türk'ün yaşadığını belirtti.",
+    "İzmir'de kutlanan güne kırk civarında Kırgız öğrencinin katıldığını anlattı.",
+])
+def test_not_a_community_figure(extracted, text):
+    assert extracted(text).communities == ()

@@ -1,0 +1,67 @@
+"""Twinnings: the pair, the kind, the year; wishes and letters of intent are no twinnings."""
+
+import pytest
+
+TWINNINGS = [
+    # text, the two cities, kind, signed
+    ("İzmir- Bakü kardeş şehir ilişkilerinin 40. yılı kutlandı.", {"İzmir", "Bakü"}, "SisterCityAgreement", None),
+    ("1986 yılında imzalanan İzmir-Bakü kardeş şehir protokolü hâlâ yürürlükte.", {"İzmir", "Bakü"},
+     "SisterCityAgreement", "1986"),
+    ("Altay, Konya'nın kardeş şehri Buhara ile ilişkileri anlattı.", {"Konya", "Buhara"}, "SisterCityAgreement",
+     None),
+    ("Trabzon, Kazakistan’ın Hazar Denizi kıyısındaki liman kenti Aktau ile kardeş oldu.", {"Trabzon", "Aktau"},
+     "SisterCityAgreement", None),
+    ("Ordu Büyükşehir Belediye Başkanı Mehmet Hilmi Güler, Gürcistan'ın Batum kenti ile dostluk protokolü imzaladı.",
+     {"Ordu", "Batum"}, "FriendshipAgreement", None),
+    ("Bursa'nın Osmangazi Belediyesi ile Bulgaristan'ın Sarnitsa Belediyesi arasında bir iyi niyet protokolü "
+     "imzalandı.", {"Osmangazi", "Sarnitsa"}, "CooperationAgreement", None),
+    ("Selçuklu ile Barlad arasındaki kardeşlik ve iş birliği anlaşması 29 Eylül 2003'te imzalanmıştı.",
+     {"Selçuklu", "Barlad"}, "SisterCityAgreement", "2003-09-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "cities", "kind", "signed"), TWINNINGS)
+def test_twinning(extracted, text, cities, kind, signed):
+    twinnings = extracted(text).twinnings
+    assert [({c.label_tr for c in t.cities}, t.kind.value, t.signed) for t in twinnings] == [(cities, kind, signed)]
+
+
+def test_a_list_of_partners_twins_each_with_the_subject(extracted):
+    facts = extracted("Bulgaristan'dan Omurtag, Kırcaali ve Lofça ile zaten kardeş olan Osmangazi, yeni adımlar attı.")
+    assert {frozenset(c.label_tr for c in t.cities) for t in facts.twinnings} == {
+        frozenset({"Osmangazi", "Omurtag"}), frozenset({"Osmangazi", "Kırcaali"}), frozenset({"Osmangazi", "Lofça"})}
+
+
+def test_new_twins_named_in_the_next_sentence(extracted):
+    facts = extracted("Konya'nın Selçuklu Belediyesi, iki belediyeyle kardeş kent protokolü imzaladı. "
+                      "Yeni kardeşler, Moldova'ya bağlı Kongaz Belediyesi ile Bulgaristan'ın Kırcaali bölgesindeki "
+                      "Çernooçene Belediyesi oldu.")
+    assert {frozenset(c.label_tr for c in t.cities) for t in facts.twinnings} == {
+        frozenset({"Selçuklu", "Kongaz"}), frozenset({"Selçuklu", "Çernooçene"})}
+
+
+def test_yesterday_under_the_header_date_dates_the_signing(extracted):
+    facts = extracted(" date 2025-11-29 Karadeniz / Haber - Trabzon, Aktau ile kardeş oldu. "
+                      "İki şehir arasındaki protokol dün Aktau’da imzalandı.")
+    assert facts.twinnings[0].signed == "2025-11-28"
+
+
+@pytest.mark.parametrize("text", [
+    "Srebrenik Belediyesi’nin Edremit ile kardeş olmak istediğini bildiren mektubu verdi.",
+    "Sinop ile Batum’un kardeş şehir olmasına dair belediye meclisi karar aldı.",
+    "Bu protokolle Osmangazi, Bulgaristan'ın Sarnitsa kenti ile de kardeş şehir olma yolunda ilk adımı attı.",
+    "Macaristan’ın Szekszárd kentinden İstanbul’un Fatih ilçesine bir kardeşlik çağrısıyla geldi.",
+])
+def test_a_wished_twinning_is_a_proposal(extracted, text):
+    facts = extracted(text)
+    assert facts.twinnings == ()
+    assert any("kardeş şehir" in plan.label for plan in facts.plans)
+
+
+@pytest.mark.parametrize("text", [
+    "Türkiye ile Azerbaycan arasındaki kardeşliğin altı çizildi.",
+    "Kardeşlik yalnızca Ulan Batur'da değil, Sincan'da da kalıcı bir iz bıraktı.",
+    "Gömeç ve Isparta belediyeleri de birer kardeş kent bulmak istiyor.",
+])
+def test_no_twinning_without_two_cities_as_parties(extracted, text):
+    assert extracted(text).twinnings == ()
