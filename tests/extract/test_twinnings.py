@@ -65,3 +65,9 @@ def test_a_wished_twinning_is_a_proposal(extracted, text):
 ])
 def test_no_twinning_without_two_cities_as_parties(extracted, text):
     assert extracted(text).twinnings == ()
+
+
+def test_today_as_nowadays_dates_nothing(extracted):
+    facts = extracted(" date 2026-01-29 Körfez / Haber - Başkan Tugay, kardeş şehir İzmir ile Bişkek'in ilişkilerinin "
+                      "bugün arzu edilen seviyenin gerisinde kaldığını söyledi.")
+    assert [t.signed for t in facts.twinnings] == [None]

@@ -412,7 +412,7 @@ class Relations:
             if intent:
                 self._twinning_plan(kind, pairs, window, evidence)
                 continue
-            date = self._date_in(window)
+            date = self._signed_in(window, signing)
             if not pairs:
                 parties = self._parties(window)
                 if len(parties) == 1 and signing:
@@ -572,6 +572,14 @@ class Relations:
             self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
 
     # -- dates ---------------------------------------------------------------
+
+    def _signed_in(self, window: range, signing: bool) -> str | None:
+        """When a twinning was signed: any date beside a signing verb; without one, only a
+        year ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
+        date = self._date_in(window)
+        if signing or date is None:
+            return date
+        return date if len(date) == 4 else None
 
     def _date_in(self, window: range) -> str | None:
         """The fullest date written in a window: "11 Ekim 2021", "2003'ten", "dün"."""
