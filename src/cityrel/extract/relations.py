@@ -401,7 +401,7 @@ class Relations:
             left_start = previous if previous is not None else sentence.start
             right_end = self._clause_end(end, sentence.stop)
             window = range(left_start, right_end)
-            intent = bool(self._cue_in(range(end, min(end + 8, sentence.stop)), frozenset({"intent"})))
+            intent = self._intended(end, sentence.stop)
             signing = bool(self._cue_in(window, frozenset({"signing"})))
             pairs = self._pairs(first, end, window)
             plural = "kardesler" in self.tokens[first].key
@@ -425,6 +425,16 @@ class Relations:
                 self._add_twinning(_Twinning(kind, (a, b), [evidence], date))
         for window, date, evidence in self._dated:
             self._apply_date(window, date, evidence)
+
+    def _intended(self, end: int, stop: int) -> bool:
+        """A wish right after the twinning word: "kardeş olmak istiyor", "kardeş şehir olma yolunda".
+        It must come before any place: "kardeş şehir İzmir ile Bişkek'in ... arzu edilen" is no wish."""
+        at = end
+        while at < min(end + 8, stop) and not self.m.place_at(at) and self.tokens[at].text != ",":
+            if cue_at(self.tokens, at, frozenset({"intent"})):
+                return True
+            at += 1
+        return False
 
     def _clause_end(self, at: int, stop: int) -> int:
         """The end of the clause a twinning word stands in: the next comma after a place, or the sentence."""
