@@ -733,7 +733,7 @@ class Relations:
             if not (planned or intended or self._cue_in(indices, frozenset({"gathering"}))):
                 continue
             kind = PlanKind.PLANNED_EVENT if planned else PlanKind.PROPOSAL
-            proposer = self._proposer(indices)
+            proposer = self._proposer(indices) if kind == PlanKind.PROPOSAL else None
             for label, first, end in self._plan_labels(indices, planned):
                 self._add_plan(Plan(kind, label, (self.span(first, end),), proposer))
 

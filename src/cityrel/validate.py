@@ -1,0 +1,251 @@
+"""Stage 4: the SHACL gate between an article's graph and the store.
+
+`validate(data, source=...)` checks a graph against every shapes file in the
+repository's `shapes/` directory and returns a `Report`; it never raises
+because data does not conform. `check_article(graph)` checks one article's
+own statements together with the reference triples they point at, raises
+`ShapeViolation` if any finding is a violation, and otherwise returns the
+report, whose findings are then warnings only. Only violations block.
+`validate_store(store)` reports on every article graph already stored.
+
+Validation runs without inference. The one thing added to the data is the
+ontology's rdfs:subClassOf axioms (from `ontology/`), so that a node typed
+crel:Embassy counts as a crel:DiplomaticMission and a crel:Municipality as an
+org:Organization. Shapes and axioms are read once per process.
+
+The shapes and the ontology are found next to the source tree (see
+`resource_dir`): cityrel is installed from a checkout with `pip install -e .`.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyshacl
+from rdflib import Graph, Literal, Node, URIRef
+from rdflib.namespace import SH, NamespaceManager
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+
+from cityrel.errors import CityrelError, ShapeViolation
+from cityrel.namespaces import PREFIXES, RDF, RDFS
+from cityrel.settings import get_settings
+
+if TYPE_CHECKING:
+    from cityrel.rdf import ArticleGraph
+    from cityrel.store import SparqlStore
+
+Severity = typing.Literal["Violation", "Warning", "Info"]
+
+_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+_LONGEST_VALUE = 60  # characters of a literal shown in a report line; an article text would drown it
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One SHACL result: which node breaks which rule, and how.
+
+    `focus`, `path` and `value` are N3 with cityrel's prefixes (`crel:quote`,
+    `<https://w3id.org/cityrel/id/person/x>`); `path` and `value` are None
+    where the rule concerns the node as a whole.
+    """
+
+    severity: Severity
+    focus: str
+    path: str | None
+    message: str
+    value: str | None
+
+    def line(self, source: str) -> str:
+        """`source: Violation at <…/membership/…> org:role — A post needs … (value: crel:Chair)`."""
+        where = " ".join(part for part in (_short(self.focus), self.path) if part)
+        value = f" (value: {_short(self.value)})" if self.value else ""
+        return f"{source}: {self.severity} at {where} — {self.message}{value}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings for one validated graph, violations first; `conforms` means no violations."""
+
+    source: str
+    conforms: bool
+    findings: tuple[Finding, ...]
+
+    def text(self) -> str:
+        """One line per finding; empty when there are none."""
+        return "\n".join(finding.line(self.source) for finding in self.findings)
+
+
+def validate(data: Graph, *, source: str) -> Report:
+    """Check `data` against the shapes; `source` names it in the report (a file name, a graph)."""
+    return _validate((data,), source)
+
+
+def check_article(article_graph: ArticleGraph) -> Report:
+    """Check one article's graph with the reference triples it uses; ShapeViolation unless it conforms."""
+    source = article_graph.article.source
+    report = _validate((article_graph.statements, article_graph.reference), source)
+    if not report.conforms:
+        raise ShapeViolation(source, report.text())
+    return report
+
+
+def validate_store(store: SparqlStore) -> list[Report]:
+    """Check every article graph in the store, each with the reference triples it points at."""
+    reference = store.graph(store.reference_graph) or Graph()
+    reports = []
+    for name in store.graph_names():
+        statements = store.graph(name) if name != store.reference_graph else None
+        if statements is not None:  # None: the reference graph, or a graph deleted meanwhile
+            used = _reference_used(statements, reference)
+            reports.append(_validate((statements, used), _short(name.n3())))
+    return reports
+
+
+def resource_dir(name: str) -> Path:
+    """The directory `name` (shapes, ontology) at the root of the cityrel checkout."""
+    path = Path(__file__).resolve().parents[2] / name
+    if not path.is_dir():
+        raise CityrelError(f"Cannot find the {name}/ directory at {path}: cityrel reads its shapes and "
+                           "ontology from the source tree; install it from a checkout (pip install -e .).")
+    return path
+
+
+# -- running pyshacl -------------------------------------------------------
+
+
+def _validate(parts: Iterable[Graph], source: str) -> Report:
+    data = _PreparedQueryGraph()
+    for part in parts:
+        data += part
+    data += _class_hierarchy()
+    try:
+        _, results, text = pyshacl.validate(data, shacl_graph=_shapes(), inference="none", inplace=True)
+    except Exception as error:  # noqa: BLE001 - odd data must refuse one article, not take a batch down
+        raise CityrelError(f"{source}: the SHACL validator failed: {error!r}") from error
+    if not isinstance(results, Graph):  # pyshacl returns its own failures in place of the report graph
+        raise CityrelError(f"{source}: the SHACL validator failed: {text}")
+    findings = tuple(sorted(_findings(results), key=_sort_key))
+    return Report(source, not any(f.severity == "Violation" for f in findings), findings)
+
+
+class _PreparedQueryGraph(Graph):
+    """A graph that parses each SPARQL query text once per process.
+
+    pyshacl runs a SPARQL-based constraint once per focus node, passing the
+    query as text, and rdflib would parse it every time: about 45 ms each,
+    more than all the rest of an article's validation. The text is the same
+    for every focus node ($this is bound, not substituted into it), so the
+    parsed query is kept.
+    """
+
+    def query(self, query_object: str | Query, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> Query:
+    return prepareQuery(text)
+
+
+@cache
+def _shapes() -> Graph:
+    shapes = Graph()
+    for path in sorted(resource_dir("shapes").glob("*.ttl")):
+        shapes.parse(path, format="turtle")
+    return shapes
+
+
+@cache
+def _class_hierarchy() -> Graph:
+    """The ontology's rdfs:subClassOf axioms, all that SHACL needs of it without inference."""
+    ontology = Graph()
+    for path in sorted(resource_dir("ontology").glob("*.ttl")):
+        ontology.parse(path, format="turtle")
+    hierarchy = Graph()
+    for axiom in ontology.triples((None, RDFS.subClassOf, None)):
+        if isinstance(axiom[2], URIRef):
+            hierarchy.add(axiom)
+    return hierarchy
+
+
+def _reference_used(statements: Graph, reference: Graph) -> Graph:
+    """The reference triples about the nodes `statements` mentions, and on from those (city → country)."""
+    used, todo, seen = Graph(), {term for triple in statements for term in triple}, set()
+    while todo:
+        node = todo.pop()
+        seen.add(node)
+        for triple in reference.triples((node, None, None)):
+            used.add(triple)
+            if triple[2] not in seen:
+                todo.add(triple[2])
+    return used
+
+
+# -- reading pyshacl's report ------------------------------------------------
+
+
+def _findings(results: Graph) -> Iterator[Finding]:
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = results.value(result, SH.resultSeverity)
+        focus = results.value(result, SH.focusNode)
+        assert isinstance(severity, URIRef) and focus is not None, "pyshacl gives every result both"
+        yield Finding(
+            severity=_severity(severity),
+            focus=_n3(focus),
+            path=_optional_n3(results.value(result, SH.resultPath)),
+            message=_message(results, result),
+            value=_optional_n3(results.value(result, SH.value)),
+        )
+
+
+def _severity(iri: URIRef) -> Severity:
+    name = iri.removeprefix(str(SH))
+    if name not in _ORDER:
+        raise CityrelError(f"A shape has the unknown severity {iri}.")
+    return name  # type: ignore[return-value]  # checked against _ORDER just above
+
+
+def _message(results: Graph, result: Node) -> str:
+    """The shape's English message (every shape has one; pyshacl would describe the constraint otherwise)."""
+    messages = sorted((m for m in results.objects(result, SH.resultMessage) if isinstance(m, Literal)),
+                      key=lambda message: message.language != "en")
+    return str(messages[0]) if messages else ""
+
+
+def _sort_key(finding: Finding) -> tuple[int, str, str, str]:
+    return _ORDER[finding.severity], finding.focus, finding.path or "", finding.message
+
+
+# -- writing terms -----------------------------------------------------------
+
+
+@cache
+def _names() -> NamespaceManager:
+    names = NamespaceManager(Graph(), bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        names.bind(prefix, namespace)
+    return names
+
+
+def _n3(term: Node) -> str:
+    if isinstance(term, Literal) and len(term) > _LONGEST_VALUE:
+        term = Literal(str(term)[:_LONGEST_VALUE] + "…", lang=term.language, datatype=term.datatype)
+    return term.n3(_names())
+
+
+def _optional_n3(term: Node | None) -> str | None:
+    return None if term is None else _n3(term)
+
+
+def _short(n3: str) -> str:
+    """An IRI under cityrel's base as `<…/person/cemil-tugay>`; anything else as it is."""
+    base = "<" + get_settings().base_iri
+    return "<…/" + n3.removeprefix(base) if n3.startswith(base) else n3
