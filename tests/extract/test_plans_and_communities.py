@@ -62,3 +62,12 @@ def test_community_figures(extracted, text, nationality, city, count, qualifier)
 ])
 def test_not_a_community_figure(extracted, text):
     assert extracted(text).communities == ()
+
+
+@pytest.mark.parametrize(("text", "nationality", "city", "count"), [
+    ("İzmir'de yaşayan yaklaşık 5 bin Azerbaycanlı ile bir araya geldi.", "AZ", "İzmir", 5000),
+    ("Önal, Bayraklı'da 2 bin Ukrayna vatandaşı yaşadığını söyledi.", "UA", "Bayraklı", 2000),
+])
+def test_residence_before_the_number_and_citizens_of_a_country(extracted, text, nationality, city, count):
+    found = [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities]
+    assert found == [(nationality, city, count)]

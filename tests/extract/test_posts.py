@@ -67,3 +67,15 @@ def test_governor_of_the_province_the_article_is_about(extracted):
 def test_a_vice_president_of_another_body_is_no_deputy_mayor(extracted):
     facts = extracted("Törene Gagavuzya Halk Topluluğu Başkan Yardımcısı Demian Karaseni katıldı.")
     assert facts.posts == ()
+
+
+@pytest.mark.parametrize(("text", "person", "role", "organization"), [
+    ("Azerbaycan Kültür Bakanı Adil Kerimli İzmir'e geldi.", "Adil Kerimli", "Minister", "Azerbaycan Hükümeti"),
+    ("Seferihisar Kaymakamı Ahmet Ali Bey de hazır bulundu.", "Ahmet Ali Bey", "Governor",
+     "Seferihisar Kaymakamlığı"),
+    ("Türkiye Azerbaycan Dernekleri Federasyonu Genel Başkanı Ali Güler de yer aldı.", "Ali Güler", "President",
+     "Türkiye Azerbaycan Dernekleri Federasyonu"),
+])
+def test_ministers_district_governors_and_chairmen(extracted, text, person, role, organization):
+    posts = {(p.person.name, p.role.value, p.organization.label) for p in extracted(text).posts}
+    assert (person, role, organization) in posts

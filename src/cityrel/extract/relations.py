@@ -153,9 +153,15 @@ class Relations:
         return Organization(key=f"municipality-{city.key}", kind=OrgKind.MUNICIPALITY,
                             label=f"{city.label_tr} Belediyesi", city=city)
 
-    def governorship(self, city: City) -> Organization:
+    def governorship(self, city: City, *, district: bool = False) -> Organization:
+        """A province's Valilik, or with `district` a Kaymakamlık."""
+        office = "Kaymakamlığı" if district else "Valiliği"
         return Organization(key=f"governorship-{city.key}", kind=OrgKind.GOVERNORSHIP,
-                            label=f"{city.label_tr} Valiliği", city=city)
+                            label=f"{city.label_tr} {office}", city=city)
+
+    def government(self, country: Country) -> Organization:
+        return Organization(key=f"government-{country.key}", kind=OrgKind.ORGANIZATION,
+                            label=f"{country.label_tr} Hükümeti", country=country)
 
     def mission(self, kind: OrgKind, country: Country, city: City | None) -> Organization:
         if city is None:
@@ -311,7 +317,9 @@ class Relations:
             org = self.mission(kind, country, place.city if place else None)
             return org, 2, self._left_edge(first)
         if body in ("municipality", "governorship"):
-            make = self.municipality if body == "municipality" else self.governorship
+            district = mention.title.words[0] == "kaymakam"
+            make = self.municipality if body == "municipality" else (
+                lambda city: self.governorship(city, district=district))
             if before and before.kind not in ("municipality", "governorship"):
                 return None, 0, first  # "Halk Topluluğu Başkan Yardımcısı": that body's title, not a city's
             if before:
@@ -331,6 +339,9 @@ class Relations:
                 named = mention.title.words[0]
                 head_word = named if any(named == words[0] for words, _ in org_heads()) else None
                 return self._latest_association(first, head_word=head_word), 1, first
+            country = self._country_before(first)
+            if country and mention.title.role:
+                return self.government(country), 2, self._left_edge(first)  # "Azerbaycan Kültür Bakanı"
             return None, 0, first
         return self._head_of(mention, before)
 
@@ -861,27 +872,47 @@ class Relations:
 
     def _read_communities(self) -> None:
         tokens = self.tokens
+        residence = frozenset({"residence"})
         for at, token in enumerate(tokens):
-            country = gazetteer.demonym_of(token.key) if token.capitalised else None
+            country = self._nationality_at(at)
             if country is None:
                 continue
-            lives = range(at + 1, min(at + 4, len(tokens)))
-            if not any(cue_at(tokens, i, frozenset({"residence"})) for i in lives):
-                continue
-            number = self._number_before(at)
+            number = self._number_before(self._nationality_start(at))
             if number is None:
                 continue
             count, qualifier, first = number
+            lives = range(at + 1, min(at + 4, len(tokens)))
+            lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
+            if not any(cue_at(tokens, i, residence) for i in (*lives, *lived)):
+                continue
             place = self._residence_place(first)
             if place is None:
                 continue
             end = max(lives.stop, at + 1)
-            while end > at + 1 and not cue_at(tokens, end - 1, frozenset({"residence"})):
+            while end > at + 1 and not cue_at(tokens, end - 1, residence):
                 end -= 1
             statistic = CommunityStatistic(country, place.city, count, qualifier, (self.span(place.first, end),))
             if not any(s.nationality == country and s.city == place.city and s.count == count
                        for s in self.communities):
                 self.communities.append(statistic)
+
+    def _nationality_at(self, index: int) -> Country | None:
+        """A demonym ("Kazak", "Azerbaycanlılar") or a country's citizens ("Azerbaycan vatandaşı")."""
+        token = self.tokens[index]
+        if not token.capitalised:
+            return None
+        demonym = gazetteer.demonym_of(token.key)
+        if demonym:
+            return demonym
+        country = self.m.country_at(index)
+        following = self.tokens[index + 1].key if index + 1 < len(self.tokens) else ""
+        if country and country.end == index + 1 and following.startswith(("vatandas", "uyruklu")):
+            return country.country
+        return None
+
+    def _nationality_start(self, index: int) -> int:
+        country = self.m.country_at(index)
+        return country.first if country else index
 
     def _number_before(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count before a demonym: "3 bini aşkın", "yirmi beşe yakın", "3.500"."""
