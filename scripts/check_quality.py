@@ -40,7 +40,8 @@ def main() -> int:
         subprocess.run([sys.executable, SCORER, "--dataset", export, "--gold", CORPUS,
                         "--ontology", ROOT / "ontology", "--json", summary], check=True)
         scores = json.loads(summary.read_text(encoding="utf-8"))
-    failures = [f"micro-F1 {scores['micro']['f1']:.3f} < {MICRO_F1_FLOOR}"] if scores["micro"]["f1"] < MICRO_F1_FLOOR else []
+    micro = scores["micro"]["f1"]
+    failures = [f"micro-F1 {micro:.3f} < {MICRO_F1_FLOOR}"] if micro < MICRO_F1_FLOOR else []
     failures += [f"{kind} F1 {row['f1']:.3f} < {KIND_F1_FLOOR}" for kind, row in scores["kinds"].items()
                  if row["f1"] < KIND_F1_FLOOR]
     if scores["grounded"]["share"] < 1.0:

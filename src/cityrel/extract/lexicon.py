@@ -147,6 +147,22 @@ def _cue_word(key: str, word: str) -> bool:
     return key == word[:-1] if word.endswith("$") else key.startswith(word)
 
 
+@cache
+def agreements() -> tuple[Cue, ...]:
+    """Twinning words (lang/tr/agreements.tsv) as cues whose kind is an agreement class or "-"."""
+    found = [Cue(tuple(row["words"].split()), row["kind"]) for row in table("agreements")]
+    return tuple(sorted(found, key=lambda cue: -len(cue.words)))
+
+
+def agreement_at(tokens: Sequence[Token], at: int) -> Cue | None:
+    """The longest twinning word starting at `at`."""
+    for cue in agreements():
+        end = at + len(cue.words)
+        if end <= len(tokens) and all(_cue_word(tokens[at + k].key, w) for k, w in enumerate(cue.words)):
+            return cue
+    return None
+
+
 def has_cue(tokens: Sequence[Token], kinds: frozenset[str]) -> bool:
     return any(cue_at(tokens, at, kinds) for at in range(len(tokens)))
 

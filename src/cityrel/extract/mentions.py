@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import Title, honorifics, match_head, match_title, months, number_words, place_noun
 from cityrel.extract.text import fold_name, slug
-from cityrel.extract.tokens import Token, inflects
+from cityrel.extract.tokens import Token
 from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}

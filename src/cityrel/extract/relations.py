@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import (
     Cue,
+    agreement_at,
     cue_at,
     has_cue,
     match_head,
@@ -129,7 +130,8 @@ class Relations:
             after = self.tokens[place.end] if place.end < len(self.tokens) else None
             home = place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
             title = match_title(self.tokens, place.end) if after else None
-            if home and after and (place_noun(after) == "municipality" or (title and title[0].words[0] in PLACE_TITLES)):
+            named_body = place_noun(after) == "municipality" if after else False
+            if home and (named_body or (title and title[0].words[0] in PLACE_TITLES)):
                 return place.city
         for place in self.m.places:
             if not place.container and place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY:
@@ -380,23 +382,22 @@ class Relations:
     # -- twinnings -----------------------------------------------------------
 
     def _triggers(self) -> list[tuple[int, int, TwinningKind | None]]:
-        """(first, end, kind) of the words that speak of a twinning."""
-        found = []
-        tokens = self.tokens
-        for at, token in enumerate(tokens):
-            nxt = [t.key for t in tokens[at + 1:at + 3]]
-            if token.key.startswith("kardes"):
-                end = at + 1 + sum(1 for k in nxt[:1] if k.startswith(("sehir", "kent", "belediye")))
-                found.append((at, end, TwinningKind.SISTER))
-            elif token.key == "iyi" and nxt[:1] == ["niyet"] and nxt[1:] and nxt[1].startswith("protokol"):
-                found.append((at, at + 3, TwinningKind.COOPERATION))
-            elif token.key == "is" and nxt[:1] and nxt[0].startswith("birlig") and nxt[1:] \
-                    and nxt[1].startswith(("protokol", "anlasma")) and not (at and tokens[at - 1].key == "ve"):
-                found.append((at, at + 3, TwinningKind.COOPERATION))
-            elif token.key.startswith("dostluk") and nxt[:1] and nxt[0].startswith(("protokol", "anlasma")):
-                found.append((at, at + 2, TwinningKind.FRIENDSHIP))
-            elif token.key.startswith(("protokol", "anlasma")) and not (found and at - found[-1][1] < 3):
-                found.append((at, at + 1, None))  # may date a twinning named elsewhere
+        """(first, end, kind) of the words that speak of a twinning (lang/tr/agreements.tsv).
+
+        A word right after another one names the same agreement ("kardeşlik ve iş
+        birliği anlaşması"); a kind of None only dates an agreement named elsewhere.
+        """
+        found: list[tuple[int, int, TwinningKind | None]] = []
+        at = 0
+        while at < len(self.tokens):
+            cue = agreement_at(self.tokens, at)
+            if cue is None:
+                at += 1
+                continue
+            end = at + len(cue.words)
+            if not (found and at - found[-1][1] < 3):
+                found.append((at, end, None if cue.kind == "-" else TwinningKind(cue.kind)))
+            at = end
         return found
 
     def _read_twinnings(self) -> None:
@@ -805,7 +806,8 @@ class Relations:
                 continue
             owner_end = at
             owner_first = owner_end
-            while owner_first - 1 >= indices.start and tokens[owner_first - 1].capitalised and owner_end - owner_first < 4:
+            while (owner_first - 1 >= indices.start and tokens[owner_first - 1].capitalised
+                   and owner_end - owner_first < 4):
                 owner_first -= 1
             work = next((t for t in reversed(tokens[indices.start:owner_first]) if plan_head(t) == "work"), None)
             if owner_first == owner_end or work is None:
@@ -873,7 +875,7 @@ class Relations:
     def _read_communities(self) -> None:
         tokens = self.tokens
         residence = frozenset({"residence"})
-        for at, token in enumerate(tokens):
+        for at in range(len(tokens)):
             country = self._nationality_at(at)
             if country is None:
                 continue
