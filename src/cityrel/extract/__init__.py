@@ -11,7 +11,7 @@ from __future__ import annotations
 from cityrel.extract.mentions import Mentions
 from cityrel.extract.relations import Relations
 from cityrel.extract.tokens import tokenize
-from cityrel.model import Article, Extraction, Mention, Organization
+from cityrel.model import Article, Extraction, Mention, Organization, Span
 
 __all__ = ["extract"]
 
@@ -21,7 +21,7 @@ def extract(article: Article) -> Extraction:
     mentions = Mentions(tokenize(article.text, article.body_start, article.body_end), article.text)
     relations = Relations(mentions, article.date)
     organizations: dict[str, Organization] = {}
-    evidence: dict[str, list] = {}
+    evidence: dict[str, list[Span]] = {}
     for org_mention in mentions.orgs:
         org = relations.named_org(org_mention) if org_mention.name else None
         if org is None or not (org.kind.value == "Association" or org.kind.is_mission):

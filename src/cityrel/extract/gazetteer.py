@@ -65,13 +65,13 @@ def countries_by_name() -> dict[str, Country]:
             found.setdefault(fold_name(name), country)
     for row in table("countries"):
         code = None if row["code"] == "-" else row["code"]
-        country = by_code.get(code) if code else None
-        if country is None:
-            country = Country(key=(code or slug(row["english"])).lower(), label_tr=row["name"],
-                              label_en=row["english"], code=code)
+        known = by_code.get(code) if code else None
+        if known is None:
+            known = Country(key=(code or slug(row["english"])).lower(), label_tr=row["name"],
+                            label_en=row["english"], code=code)
             if code:
-                by_code[code] = country
-        found[fold_name(row["name"])] = country
+                by_code[code] = known
+        found[fold_name(row["name"])] = known
     return found
 
 

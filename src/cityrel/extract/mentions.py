@@ -254,11 +254,11 @@ class Mentions:
         if len(name.split()) == 1 and not self.people.by_surname(fold_name(name)) and not words[-1].suffix \
                 and at < len(tokens) and tokens[at].capitalised:
             return None
-        variants = ()
+        variants: tuple[str, ...] = ()
         if variant:
             index, spelling = variant
-            variants = (_joined(words[:index]) + (" " if index else "") + spelling + " " + _joined(words[index + 1:]),)
-            variants = (" ".join(variants[0].split()),)
+            spelled = [*(t.text for t in words[:index]), spelling, _joined(words[index + 1:])]
+            variants = (" ".join(" ".join(spelled).split()),)
         return first, at, name, variants
 
     # -- 3. organisations ----------------------------------------------------
@@ -456,9 +456,9 @@ class Mentions:
         for token in self.tokens:
             if token.index in self._taken or not token.capitalised:
                 continue
-            person = self.people.by_surname(token.key)
-            if person:
-                self.persons.append(PersonMention(token.index, token.index + 1, person))
+            named = self.people.by_surname(token.key)
+            if named:
+                self.persons.append(PersonMention(token.index, token.index + 1, named))
         self.persons.sort(key=lambda m: m.first)
 
     def persons_in(self, first: int, end: int) -> list[Person]:

@@ -272,13 +272,13 @@ class Relations:
             if org is None or (mention.title.role is None and not head) or not mention.people \
                     or self._former(mention):
                 continue
-            if head:
+            if mention.title.role is None:
                 role = Role.PRESIDENT if org.kind == OrgKind.ASSOCIATION else Role.MAYOR
             else:
                 role = Role(mention.title.role)
             for person in mention.people:
                 self._add_post(Post(person, role, org, (self.span(first, mention.name_end),)), explicit)
-        best = {}
+        best: dict[str, int] = {}
         for post in self.posts:
             rank = self._post_rank[(post.person.key, post.role.value, post.organization.key)]
             best[post.person.key] = max(best.get(post.person.key, 0), rank)
@@ -316,8 +316,7 @@ class Relations:
             country = self._country_before(first)
             if country is None:
                 return None, 0, first
-            org = self.mission(kind, country, place.city if place else None)
-            return org, 2, self._left_edge(first)
+            return self.mission(kind, country, place.city if place else None), 2, self._left_edge(first)
         if body in ("municipality", "governorship"):
             district = mention.title.words[0] == "kaymakam"
             make = self.municipality if body == "municipality" else (
@@ -325,9 +324,9 @@ class Relations:
             if before and before.kind not in ("municipality", "governorship"):
                 return None, 0, first  # "Halk Topluluğu Başkan Yardımcısı": that body's title, not a city's
             if before:
-                org = self.named_org(before)
-                return (org, 2, before.first) if org and body == "municipality" else (
-                    make(org.city) if org and org.city else None, 2, before.first)
+                spelled_out = self.named_org(before)
+                city = spelled_out.city if spelled_out else None
+                return (make(city) if city else None), 2, before.first
             if place:
                 return make(place.city), 2, place.first
             near = self._nearest_place(first)
@@ -418,8 +417,8 @@ class Relations:
             pairs = self._pairs(first, end, window)
             plural = "kardesler" in self.tokens[first].key
             if plural and pending_home:
-                parties = [p.city for p in self._parties(range(end, right_end))]
-                pairs = [(pending_home, city) for city in parties if city.key != pending_home.key]
+                partners = [p.city for p in self._parties(range(end, right_end))]
+                pairs = [(pending_home, city) for city in partners if city.key != pending_home.key]
             evidence = self.span(window.start, window.stop)
             if intent:
                 self._twinning_plan(kind, pairs, window, evidence)
@@ -647,9 +646,9 @@ class Relations:
         for meeting in self._merged(found):
             if len(meeting.people) < 2:
                 continue
-            date = meeting.date or self._signing_date(meeting)
+            day = meeting.date or self._signing_date(meeting)
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
-            self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=date))
+            self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
 
     def _pluperfect(self, at: int, cue: Cue) -> bool:
         verb = self.tokens[at + len(cue.words) - 1].key
