@@ -71,3 +71,9 @@ def test_today_as_nowadays_dates_nothing(extracted):
     facts = extracted(" date 2026-01-29 Körfez / Haber - Başkan Tugay, kardeş şehir İzmir ile Bişkek'in ilişkilerinin "
                       "bugün arzu edilen seviyenin gerisinde kaldığını söyledi.")
     assert [t.signed for t in facts.twinnings] == [None]
+
+
+def test_signatories_are_the_mayors_who_signed(extracted):
+    facts = extracted("İstanbul’un Beykoz ilçesi ile Azerbaycan’ın Berde şehri artık kardeş. Protokolü Beykoz "
+                      "Belediye Başkanı Murat Aydın ile Berde Belediye Başkanı Sadıq Halilov imzaladı.")
+    assert {p.name for p in facts.twinnings[0].signatories} == {"Murat Aydın", "Sadıq Halilov"}

@@ -345,6 +345,7 @@ class Mentions:
             else:
                 at += 1
         self._find_repeated_places()
+        self._unify_unlinked_places()
         for mention, following in zip(self.places, self.places[1:], strict=False):
             adjacent = following.first == mention.end
             if adjacent and mention.suffix in GENITIVE_FOLDED | LOCATIVE_KI:
@@ -362,6 +363,19 @@ class Mentions:
             if city and token.index not in covered and token.index not in self._taken and token.capitalised:
                 self.places.append(PlaceMention(token.index, token.index + 1, city, token.suffix))
         self.places.sort(key=lambda p: p.first)
+
+    def _unify_unlinked_places(self) -> None:
+        """One article, one Beykoz: a place GeoNames does not know is one City however often it is named,
+        with the country that any of its mentions shows."""
+        best: dict[str, City] = {}
+        for mention in self.places:
+            if mention.city.geonames_id is None:
+                name = fold_name(mention.city.label_tr)
+                if name not in best or (best[name].country is None and mention.city.country):
+                    best[name] = mention.city
+        for mention in self.places:
+            if mention.city.geonames_id is None:
+                mention.city = best[fold_name(mention.city.label_tr)]
 
     def _place_at(self, at: int) -> PlaceMention | None:
         tokens = self.tokens

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import (
@@ -86,7 +86,6 @@ class _Twinning:
     cities: tuple[City, City]
     spans: list[Span]
     signed: str | None = None
-    signatories: list[Person] = field(default_factory=list)
 
 
 class Relations:
@@ -105,6 +104,7 @@ class Relations:
         self.plans: list[Plan] = []
         self.meetings: list[Meeting] = []
         self.communities: list[CommunityStatistic] = []
+        self._signers: set[Person] = set()
         self._read_posts()
         self._read_twinnings()
         self._read_meetings()
@@ -112,7 +112,14 @@ class Relations:
         self._read_communities()
 
     def twinnings_out(self) -> list[Twinning]:
-        return [Twinning(t.kind, t.cities, tuple(t.spans), t.signed, tuple(t.signatories)) for t in self.twinnings]
+        return [Twinning(t.kind, t.cities, tuple(t.spans), t.signed, self._signatories(t)) for t in self.twinnings]
+
+    def _signatories(self, twinning: _Twinning) -> tuple[Person, ...]:
+        """Who signed: people at a signing in this article who serve one of the twinned cities."""
+        cities = {c.key for c in twinning.cities}
+        return tuple(post.person for post in self.posts
+                     if post.person in self._signers and post.organization.city
+                     and post.organization.city.key in cities)
 
     # -- shared helpers ------------------------------------------------------
 
@@ -646,6 +653,8 @@ class Relations:
         for meeting in self._merged(found):
             if len(meeting.people) < 2:
                 continue
+            if meeting.signing:
+                self._signers.update(meeting.people)
             day = meeting.date or self._signing_date(meeting)
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
