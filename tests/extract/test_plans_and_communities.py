@@ -71,3 +71,14 @@ def test_not_a_community_figure(extracted, text):
 def test_residence_before_the_number_and_citizens_of_a_country(extracted, text, nationality, city, count):
     found = [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities]
     assert found == [(nationality, city, count)]
+
+
+def test_a_named_kind_of_event_right_before_a_decision(extracted):
+    facts = extracted("Görüşmede, gelecek yıl ortak bir kültür festivali düzenlenmesi kararlaştırıldı. "
+                      "Kentlerimiz arasında aktif şekilde projeler yapalım.")
+    assert labels(facts) == {"gelecek yıl ortak kültür festivali"}
+
+
+def test_an_event_named_to_say_when_is_no_plan(extracted):
+    facts = extracted("Protokol sürecini fuar sırasında başlatmak istediklerini söyledi.")
+    assert facts.plans == ()

@@ -68,8 +68,10 @@ MISSION_LABELS = {
 }
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
 ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
-NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan"}
+NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
+# "fuar sırasında": an event named only to say when something else happens.
+TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
 
 
 @dataclass
@@ -544,19 +546,22 @@ class Relations:
     def _pairs_by_reference(self, window: range, signing: bool) -> list[tuple[City, City]]:
         """"İki belediye ... protokol imzalamıştı": the last two municipalities named before."""
         keys = [t.key for t in self.tokens[window.start:window.stop]]
-        refers = any(k == "iki" and nxt.startswith(("belediye", "sehir", "kent"))
+        refers = any(k == "iki" and nxt.startswith(("belediye", "sehir", "sehr", "kent"))
                      for k, nxt in zip(keys, keys[1:], strict=False))
         if not (refers and signing):
             return []
+        named: list[tuple[int, City]] = []
+        for mention in self.m.orgs:
+            org = self.named_org(mention) if mention.kind == "municipality" and mention.name else None
+            if org and org.city and mention.first < window.start:
+                named.append((mention.first, org.city))
+        named += [(first, org.city) for first, org in self.title_orgs.items()
+                  if org.kind == OrgKind.MUNICIPALITY and org.city and first < window.start]
         cities: list[City] = []
-        for mention in reversed(self.m.orgs):
-            if mention.first < window.start and mention.kind == "municipality" and mention.name:
-                org = self.named_org(mention)
-                if org and org.city and org.city not in cities:
-                    cities.append(org.city)
-            if len(cities) == 2:
-                return [(cities[1], cities[0])]
-        return []
+        for _, city in sorted(named, key=lambda item: -item[0]):
+            if all(city.key != known.key for known in cities):
+                cities.append(city)
+        return [(cities[1], cities[0])] if len(cities) >= 2 else []
 
     def _date_existing(self, window: range, date: str | None, evidence: Span) -> None:
         """A signing sentence naming one city (or none) dates a twinning read anywhere in the article."""
@@ -765,8 +770,7 @@ class Relations:
         yield from self._quoted_names(indices)
         yield from self._named_works(indices)
         yield from self._naming_after(indices)
-        if planned:
-            yield from self._event_phrases(indices)
+        yield from self._event_phrases(indices, planned)
         yield from self._gatherings(indices)
 
     def _quoted_names(self, indices: range) -> Iterable[tuple[str, int, int]]:
@@ -823,12 +827,23 @@ class Relations:
             owner = self.m.span_text(owner_first, owner_end)
             yield f"{owner} {_bare(work)}", work.index, at + 2
 
-    def _event_phrases(self, indices: range) -> Iterable[tuple[str, int, int]]:
-        """Planned events written as noun phrases: "kültürel festivaller", "iş forumları"."""
+    def _event_phrases(self, indices: range, planned: bool) -> Iterable[tuple[str, int, int]]:
+        """Events written as noun phrases: "kültürel festivaller", "iş forumları".
+
+        In a sentence that announces plans any event noun counts; in one that only
+        wishes or proposes, a named kind of event ("festival", not "proje") right
+        before the wish ("bir kültür festivali düzenlenmesi kararlaştırıldı").
+        """
         tokens = self.tokens
         for at in indices:
             head = tokens[at]
-            if plan_head(head) != "event" or not head.word or head.capitalised:
+            kind = plan_head(head)
+            if kind not in ("event", "activity") or not head.word or head.capitalised:
+                continue
+            if not planned and (kind != "event" or not self._cue_in(range(at + 1, min(at + 6, indices.stop)),
+                                                                     frozenset({"intent"}))):
+                continue
+            if at + 1 < len(tokens) and tokens[at + 1].key.startswith(TIME_POSTPOSITIONS):
                 continue
             occasion = self._occasion(indices, at)
             if occasion:
@@ -838,15 +853,16 @@ class Relations:
             first = at
             while first - 1 >= indices.start and at - first < 12:
                 previous = tokens[first - 1]
-                if not previous.word or previous.key in NP_BOUNDARIES or plan_head(previous) == "event" \
+                if not previous.word or previous.key in NP_BOUNDARIES or previous.key.startswith(("kardes", "protokol")) \
+                        or plan_head(previous) in ("event", "activity") \
                         or cue_at(tokens, first - 1, frozenset({"plan", "intent"})) or _finite(previous):
                     break
                 first -= 1
             while first < at and tokens[first].key in ("ve", "ile", "bir"):
                 first += 1
             words = [t for t in tokens[first:at] if t.key != "bir"]
-            if not words or any(t.key.startswith(("kardes", "protokol")) for t in words):
-                continue  # a twinning to be, read by the twinning rules
+            if not words:
+                continue
             label = " ".join([*(t.text for t in words), _nominative(head)])
             yield label, first, at + 1
 
