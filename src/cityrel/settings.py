@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -21,6 +22,18 @@ class Settings(BaseSettings):
     """Seconds a SPARQL query may run before the proxy stops it and answers 503."""
     host: str = "127.0.0.1"
     port: int = 8000
+    update_token: SecretStr | None = None
+    """Bearer token that /sparql/update requires; unset: no updates at all."""
+    cors_origins: list[str] = []
+    """Origins allowed to call the service from a browser; empty: no CORS headers."""
+    service_allowlist: list[str] = []
+    """Endpoints that SERVICE clauses (and LOAD) may reach; empty: none."""
+    max_rows: int = 10_000
+    """Most solutions (or triples) one /sparql answer carries; more are cut off, and a header says so."""
+    max_request_bytes: int = 1_000_000
+    """Largest request body (a query or an update) accepted."""
+    queries_dir: Path = Path(__file__).resolve().parents[2] / "queries"
+    """Directory of the named queries (*.rq) served under /api/queries."""
 
 
 @lru_cache

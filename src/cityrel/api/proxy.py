@@ -1,0 +1,208 @@
+"""Answering a SPARQL query through the store, in the format the client asked for.
+
+The engine is always asked for one format it answers completely and checkably,
+SPARQL JSON for solutions and N-Triples for graphs; the answer is parsed
+(a cut-off or error-laden body fails here, never reaches the client as a 200),
+capped at `max_rows`, and written out in the requested format with pyoxigraph.
+The store call blocks; callers run this in a worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+import pyoxigraph as ox
+
+from cityrel.api import media
+from cityrel.errors import QueryError, StoreError
+from cityrel.namespaces import PREFIXES
+from cityrel.queries import Form, iri_term
+from cityrel.store import RESULTS_JSON, SparqlStore
+
+__all__ = ["Answer", "Dataset", "check_remote", "convert_results", "execute", "graph_bytes", "plain_value",
+           "rows_from_json"]
+
+_NTRIPLES = "application/n-triples"
+_RESULTS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+_GRAPHS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The protocol's default-graph-uri and named-graph-uri values (none: the union of all graphs)."""
+
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
+    def check(self) -> None:
+        for iri in (*self.default_graphs, *self.named_graphs):
+            iri_term(iri)  # QueryError unless an absolute IRI
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response body, its format, and whether rows were cut off at the cap."""
+
+    body: bytes
+    format: media.Format
+    truncated: bool = False
+    rows: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def execute(store: SparqlStore, query: str, form: Form, fmt: media.Format, *, dataset: Dataset = Dataset(),
+            max_rows: int) -> Answer:
+    """Run `query` and write its answer in `fmt`, capped at `max_rows` solutions or triples."""
+    with _dataset_store(store, dataset) as target:
+        if form.gives_graph:
+            result = target.query(query, accept=_NTRIPLES)
+            return _graph_answer(result.body, fmt, max_rows)
+        result = target.query(query, accept=RESULTS_JSON)
+    return _results_answer(result.body, fmt, max_rows)
+
+
+def _results_answer(body: bytes, fmt: media.Format, max_rows: int) -> Answer:
+    document = _json(body)
+    truncated = False
+    bindings = document.get("results", {}).get("bindings")
+    if bindings is not None and len(bindings) > max_rows:
+        document["results"]["bindings"] = bindings[:max_rows]
+        truncated = True
+        body = json.dumps(document, ensure_ascii=False).encode()
+    rows = len(document["results"]["bindings"]) if bindings is not None else 1
+    if fmt.name != "json":
+        body = convert_results(body, _RESULTS[fmt.name])
+    return Answer(body, fmt, truncated, rows)
+
+
+def convert_results(body: bytes, target: ox.QueryResultsFormat) -> bytes:
+    """SPARQL JSON results rewritten in another results format."""
+    try:
+        converted = ox.parse_query_results(body, ox.QueryResultsFormat.JSON).serialize(format=target)
+    except (SyntaxError, ValueError) as error:
+        raise StoreError(f"The store's answer could not be read as SPARQL results: {error}") from None
+    assert converted is not None  # no output file given: the bytes are returned
+    return converted
+
+
+def _graph_answer(body: bytes, fmt: media.Format, max_rows: int) -> Answer:
+    try:
+        triples = list(ox.parse(body, ox.RdfFormat.N_TRIPLES))
+    except SyntaxError as error:
+        raise StoreError(f"The store's answer could not be read as N-Triples: {error}") from None
+    truncated = len(triples) > max_rows
+    triples = triples[:max_rows]
+    return Answer(graph_bytes(triples, fmt), fmt, truncated, len(triples))
+
+
+def graph_bytes(triples: Sequence[ox.Triple], fmt: media.Format, prefixes: dict[str, str] | None = None) -> bytes:
+    """Triples written in a graph format (with cityrel's prefixes, and `prefixes`); dataset formats put
+    them in the default graph."""
+    target = _GRAPHS[fmt.name]
+    items: Sequence[ox.Triple] | list[ox.Quad] = triples
+    if target in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        items = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    with_prefixes = target in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML)
+    data = ox.serialize(items, format=target, prefixes={**_PREFIXES, **(prefixes or {})} if with_prefixes else None)
+    assert data is not None  # no output file given: the bytes are returned
+    return data
+
+
+def _json(body: bytes) -> dict[str, Any]:
+    try:
+        document = json.loads(body)
+    except ValueError as error:
+        raise StoreError(f"The store's answer was not complete SPARQL JSON: {error}") from None
+    if not isinstance(document, dict) or not ("boolean" in document or "results" in document):
+        raise StoreError("The store's answer was not SPARQL JSON results.")
+    return document
+
+
+def rows_from_json(body: bytes) -> tuple[list[str], list[dict[str, Any]]]:
+    """Variables and rows of plain values from SPARQL JSON: IRIs and strings as text, numbers as numbers."""
+    document = _json(body)
+    names: list[str] = document.get("head", {}).get("vars", [])
+    rows = [{name: plain_value(binding[name]) if name in binding else None for name in names}
+            for binding in document.get("results", {}).get("bindings", [])]
+    return names, rows
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                 "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                 "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_FLOATS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+def plain_value(term: dict[str, str]) -> Any:
+    """A SPARQL JSON term as a plain JSON value."""
+    value = term.get("value", "")
+    if term.get("type") == "bnode":
+        return "_:" + value
+    datatype = term.get("datatype")
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _FLOATS:
+            return float(value)
+    except ValueError:
+        return value
+    if datatype == _XSD + "boolean":
+        return value in ("true", "1")
+    return value
+
+
+@contextmanager
+def _dataset_store(store: SparqlStore, dataset: Dataset) -> Iterator[SparqlStore]:
+    """`store`, or for a request that names its dataset, a store whose query URL carries the dataset.
+
+    SparqlStore.query has no dataset parameters (yet), so the protocol's
+    default-graph-uri and named-graph-uri travel on the engine's query URL, as
+    the protocol allows beside a POSTed query. The copy keeps the store's
+    deadline and its clean-up at the deadline.
+    """
+    if not dataset:
+        yield store
+        return
+    dataset.check()
+    params = [("default-graph-uri", iri) for iri in dataset.default_graphs]
+    params += [("named-graph-uri", iri) for iri in dataset.named_graphs]
+    separator = "&" if "?" in store.query_url else "?"
+    on_deadline = getattr(store, "_on_deadline", None)  # the engine's clean-up; see the docstring
+    copy = SparqlStore(store.query_url + separator + urlencode(params), store.update_url, store.store_url,
+                       reference_graph=store.reference_graph, timeout=store.timeout, on_deadline=on_deadline)
+    try:
+        yield copy
+    finally:
+        copy.close()
+
+
+def check_remote(iris: Sequence[str | None], allowlist: Sequence[str]) -> None:
+    """Refuse (QueryError) any SERVICE or LOAD endpoint not in the allowlist, before any connection is made."""
+    for iri in iris:
+        if iri is None:
+            raise QueryError("SERVICE with a variable or an unresolvable endpoint is not allowed here.")
+        if iri not in allowlist:
+            raise QueryError(f"Federated queries are not allowed to <{iri}>: the service reaches only "
+                             "the endpoints its operator allowed (CITYREL_SERVICE_ALLOWLIST).")

@@ -1,0 +1,106 @@
+"""REST lookups: one router per collection (/api/cities, /api/countries, ...), /api/resources and /api/search.
+
+JSON by default; the same description as JSON-LD (application/ld+json), Turtle
+(text/turtle) and the other RDF formats by Accept or `format`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from cityrel.api import media
+from cityrel.api.deps import FormatsDep, SearchDep, SettingsDep, StoreDep
+from cityrel.api.lookups import describe, describe_triples, list_entities
+from cityrel.api.proxy import graph_bytes
+from cityrel.api.resources import COLLECTIONS, COUNTRIES, Collection, locate
+from cityrel.api.schemas import Entity, EntityPage, Problem, SearchHit, SearchResults
+from cityrel.queries import iri_term
+from cityrel.store import SparqlStore
+
+_NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such entity."},
+              406: {"model": Problem, "description": "None of the accepted formats can be served."}}
+_RDF: dict[str, Any] = {"application/ld+json": {}, "text/turtle": {}}
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+
+
+def collection_router(collection: Collection) -> APIRouter:
+    """GET /api/<collection> (a page of entities) and GET /api/<collection>/<id> (one, described)."""
+    router = APIRouter(prefix=f"/api/{collection.name}", tags=[collection.name])
+    singular = collection.segment if collection.segment != "article" or not collection.nested else "event"
+
+    def list_page(request: Request, store: StoreDep, settings: SettingsDep, limit: Limit = 50,
+                  offset: Offset = 0) -> EntityPage:
+        items, total = list_entities(store, collection, settings.base_iri, limit=limit, offset=offset)
+        more = offset + limit < total
+        next_url = str(request.url.include_query_params(offset=offset + limit)) if more else None
+        return EntityPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
+                                          "next": next_url})
+
+    def one(id: str, request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep) -> Response:
+        if collection is COUNTRIES:
+            id = id.lower()
+        iri = collection.iri(settings.base_iri, id)
+        missing = f"There is no {singular} {id!r}."
+        located = locate(iri, settings.base_iri)
+        if located is None or located[0] is not collection:
+            raise HTTPException(404, missing)
+        return _describe(request, store, iri, settings.base_iri, formats, missing)
+
+    list_page.__doc__ = f"{collection.title}, a page at a time, ordered by IRI."
+    one.__doc__ = f"One {singular}: its statements, and the facts and entities that point at it."
+    path = "/{id:path}" if collection.nested else "/{id}"
+    router.add_api_route("", list_page, methods=["GET"], response_model=EntityPage,
+                         summary=f"List {collection.name}")
+    router.add_api_route(path, one, methods=["GET"], response_model=Entity, responses={
+        **_NOT_FOUND, 200: {"content": _RDF}}, summary=f"Describe one {singular}")
+    return router
+
+
+resources = APIRouter(prefix="/api", tags=["resources"])
+
+
+@resources.get("/resources", response_model=Entity, responses={**_NOT_FOUND, 200: {"content": _RDF}})
+def resource(request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep,
+             iri: Annotated[str, Query(description="Any IRI in the store: a twinning, a post, an evidence node.")],
+             ) -> Response:
+    """Describe any node of the graph by its IRI."""
+    iri_term(iri)
+    return _describe(request, store, iri, settings.base_iri, formats, f"The store says nothing about <{iri}>.")
+
+
+search_router = APIRouter(prefix="/api", tags=["search"])
+
+
+@search_router.get("/search", response_model=SearchResults)
+def search(index: SearchDep,
+           q: Annotated[str, Query(min_length=1, max_length=200, description='Name to look for: "izmir", "baku".')],
+           type: Annotated[str | None, Query(description='Only this type: "City", "Country", "Person", ...')] = None,
+           limit: Annotated[int, Query(ge=1, le=100)] = 20) -> SearchResults:
+    """Find entities by name, folding case and diacritics the Turkish way; best matches first."""
+    hits = index.search(q, type_=type, limit=limit)
+    return SearchResults(query=q, results=[SearchHit(**hit.__dict__) for hit in hits])
+
+
+def _describe(request: Request, store: SparqlStore, iri: str, base: str, formats: list[str],
+              missing: str) -> Response:
+    fmt = media.negotiate(media.LOOKUP_FORMATS, request.headers.get("accept"), formats)
+    if fmt is None:
+        names = ", ".join(f.media_type for f in media.LOOKUP_FORMATS)
+        raise HTTPException(406, f"This resource is available as {names}.")
+    if fmt is media.PLAIN_JSON:
+        found: dict[str, Any] | None = describe(store, iri, base)
+        if found is None:
+            raise HTTPException(404, missing)
+        return JSONResponse(Entity.model_validate(found).model_dump(exclude_none=True), headers={"Vary": "Accept"})
+    triples = describe_triples(store, iri)
+    if not triples:
+        raise HTTPException(404, missing)
+    return Response(graph_bytes(triples, fmt), media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+
+routers = [collection_router(collection) for collection in COLLECTIONS]

@@ -1,0 +1,116 @@
+"""Named queries: every queries/*.rq is GET /api/queries/<name>, with its parameters in the OpenAPI document.
+
+No `from __future__ import annotations` here: each query's endpoint is defined
+in a function, and FastAPI must see its `limit` bound (a local) as a value.
+"""
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
+
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from cityrel.api import media
+from cityrel.api.deps import CatalogDep, FormatsDep, SearchDep, SettingsDep, StoreDep
+from cityrel.api.proxy import convert_results, rows_from_json
+from cityrel.api.schemas import QueryInfo, QueryList, QueryParameterInfo, QueryRows
+from cityrel.errors import QueryError
+from cityrel.queries import NamedQuery
+
+_RESERVED = {"limit", "offset", "format", "output"}
+DEFAULT_LIMIT = 100
+
+
+def queries_router(catalog: Mapping[str, NamedQuery], max_rows: int) -> APIRouter:
+    """A router with the list of named queries, their texts, and one route per query."""
+    router = APIRouter(prefix="/api/queries", tags=["queries"])
+    router.add_api_route("", list_queries, methods=["GET"], response_model=QueryList,
+                         summary="List the named queries")
+    router.add_api_route("/{name}.rq", query_text, methods=["GET"], response_class=PlainTextResponse,
+                         summary="The SPARQL text of a named query")
+    for query in catalog.values():
+        router.add_api_route(
+            f"/{query.name}", _runner(query, max_rows), methods=["GET"], response_model=QueryRows,
+            name=f"query:{query.name}", summary=query.summary, description=_description(query),
+            openapi_extra={"parameters": [parameter.openapi() for parameter in query.parameters]},
+            responses={200: {"content": {"application/sparql-results+json": {}, "text/csv": {}}},
+                       400: {"description": "A missing, unknown or ill-typed parameter."},
+                       406: {"description": "Neither JSON nor CSV is acceptable."}})
+    return router
+
+
+def list_queries(catalog: CatalogDep) -> QueryList:
+    """Every named query with its parameters."""
+    return QueryList(queries=[_info(query) for query in catalog.values()])
+
+
+def query_text(name: str, catalog: CatalogDep) -> PlainTextResponse:
+    """The query as written in queries/<name>.rq."""
+    if name not in catalog:
+        raise HTTPException(404, f"There is no named query {name!r}.")
+    return PlainTextResponse(catalog[name].text, media_type="application/sparql-query")
+
+
+def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Response]:
+    def run(
+        request: Request, store: StoreDep, settings: SettingsDep, search: SearchDep, formats: FormatsDep,
+        limit: Annotated[int, Query(ge=1, le=max_rows, description="Rows per page.")] = DEFAULT_LIMIT,
+        offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+    ) -> Response:
+        fmt = media.negotiate(media.ROWS_FORMATS, request.headers.get("accept"), formats)
+        if fmt is None:
+            raise HTTPException(406, "Named queries answer as application/json, "
+                                     "application/sparql-results+json or text/csv.")
+        values = _values(request)
+        text = query.bind(values, base_iri=settings.base_iri, limit=limit + 1, offset=offset, resolve=search.resolve)
+        document = json.loads(store.query(text).body)
+        bindings = document["results"]["bindings"]
+        more = len(bindings) > limit
+        document["results"]["bindings"] = bindings[:limit]
+        next_url = str(request.url.include_query_params(offset=offset + limit)) if more else None
+        headers = {"Vary": "Accept"} | ({"Link": f'<{next_url}>; rel="next"'} if next_url else {})
+        body = json.dumps(document, ensure_ascii=False).encode()
+        if fmt is media.SPARQL_JSON:
+            return Response(body, media_type=fmt.media_type, headers=headers)
+        if fmt is media.CSV:
+            csv = convert_results(body, ox.QueryResultsFormat.CSV)
+            return Response(csv, media_type=fmt.content_type, headers=headers)
+        columns, rows = rows_from_json(body)
+        page = QueryRows(query=query.name, columns=columns, rows=rows, limit=limit, offset=offset, next=next_url)
+        return JSONResponse(page.model_dump(), headers=headers)
+
+    run.__name__ = "run_" + query.name.replace("-", "_")
+    run.__doc__ = query.summary
+    return run
+
+
+def _values(request: Request) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for name in request.query_params:
+        if name in _RESERVED:
+            continue
+        given = request.query_params.getlist(name)
+        if len(given) > 1:
+            raise QueryError(f"Give the parameter {name!r} once, not {len(given)} times.")
+        values[name] = given[0]
+    return values
+
+
+def _info(query: NamedQuery) -> QueryInfo:
+    url = f"/api/queries/{query.name}"
+    return QueryInfo(
+        name=query.name, summary=query.summary, description=query.description, tags=list(query.tags), url=url,
+        parameters=[QueryParameterInfo(name=p.name, type=p.type.value, required=p.required,
+                                       description=p.description, example=p.example)
+                    for p in query.parameters],
+        example=f"{url}?{query.example}" if query.example else url)
+
+
+def _description(query: NamedQuery) -> str:
+    lines: list[Any] = [query.description or query.summary]
+    if query.example:
+        lines.append(f"Example: `/api/queries/{query.name}?{query.example}`")
+    lines.append(f"The SPARQL text: `/api/queries/{query.name}.rq`.")
+    return "\n\n".join(lines)

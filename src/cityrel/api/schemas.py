@@ -1,0 +1,146 @@
+"""The JSON the service answers with, as pydantic models (they become the OpenAPI schemas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Entity",
+    "EntityPage",
+    "EntitySummary",
+    "Health",
+    "Link",
+    "NodeSummary",
+    "Problem",
+    "QueryInfo",
+    "QueryList",
+    "QueryParameterInfo",
+    "QueryRows",
+    "SearchHit",
+    "SearchResults",
+    "Value",
+]
+
+
+class Problem(BaseModel):
+    """An error: what went wrong, in words meant for the person sending the request."""
+
+    detail: str
+
+
+class Health(BaseModel):
+    status: str = Field(description='"ok" when the store answers, else "unavailable".')
+    store: str = Field(description="Whether the store was reachable, or why not.")
+    query_timeout: float = Field(description="Seconds a SPARQL query may run before it is stopped.")
+
+
+class Value(BaseModel):
+    """A property value: an IRI (with short id, link and label where known) or a literal."""
+
+    model_config = ConfigDict(extra="allow")
+
+    iri: str | None = None
+    id: str | None = None
+    href: str | None = None
+    label: str | None = None
+    value: Any = None
+    lang: str | None = None
+    datatype: str | None = None
+    quote: str | None = Field(None, description="For evidence: the words quoted from the article.")
+    start: int | None = None
+    end: int | None = None
+
+
+class NodeSummary(BaseModel):
+    iri: str
+    id: str | None = None
+    href: str
+    type: str | None = None
+    label: str | None = None
+    properties: dict[str, list[Value]] | None = Field(
+        None, description="For a fact (a twinning, post, meeting, ...): its own statements.")
+
+
+class Link(BaseModel):
+    property: str
+    node: NodeSummary
+
+
+class Entity(BaseModel):
+    """An entity or fact, with its statements and the nodes that point at it."""
+
+    id: str | None = Field(description="Short id: the IRI without the base and the collection's segment.")
+    iri: str
+    href: str
+    type: str | None = Field(description="The most specific cityrel class, by local name.")
+    types: list[str]
+    label: str | None = None
+    labels: dict[str, str] = Field(description='Labels by language tag ("" for none).')
+    properties: dict[str, list[Value]]
+    referencedBy: list[Link]
+
+
+class EntitySummary(BaseModel):
+    id: str | None
+    iri: str
+    href: str
+    type: str | None = None
+    label: str | None = None
+
+
+class EntityPage(BaseModel):
+    items: list[EntitySummary]
+    total: int
+    limit: int
+    offset: int
+    next: str | None = Field(None, description="The next page, if there is one.")
+
+
+class SearchHit(BaseModel):
+    iri: str
+    id: str | None
+    href: str
+    type: str | None
+    label: str = Field(description="The entity's label (Turkish where there is one).")
+    matched: str = Field(description="The name that matched: a label, alternative label, acronym or code.")
+    score: float
+
+
+class SearchResults(BaseModel):
+    query: str
+    results: list[SearchHit]
+
+
+class QueryParameterInfo(BaseModel):
+    name: str
+    type: str
+    required: bool
+    description: str
+    example: str | None = None
+
+
+class QueryInfo(BaseModel):
+    name: str
+    summary: str
+    description: str
+    tags: list[str]
+    url: str
+    parameters: list[QueryParameterInfo]
+    example: str | None = Field(None, description="A URL that runs the query with example values.")
+
+
+class QueryList(BaseModel):
+    queries: list[QueryInfo]
+
+
+class QueryRows(BaseModel):
+    """A named query's answer: one object per row, plain values (IRIs and strings as text, numbers as numbers)."""
+
+    query: str
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next: str | None = None
