@@ -77,3 +77,23 @@ def test_signatories_are_the_mayors_who_signed(extracted):
     facts = extracted("İstanbul’un Beykoz ilçesi ile Azerbaycan’ın Berde şehri artık kardeş. Protokolü Beykoz "
                       "Belediye Başkanı Murat Aydın ile Berde Belediye Başkanı Sadıq Halilov imzaladı.")
     assert {p.name for p in facts.twinnings[0].signatories} == {"Murat Aydın", "Sadıq Halilov"}
+
+
+def test_a_genitive_subject_is_no_container(extracted):
+    facts = extracted("Güneş, Iğdır'ın Nahçıvan'ın Şerur şehri ile 2019 yılında kardeş şehir protokolü imzaladığını "
+                      "hatırlattı.")
+    assert [({c.label_tr for c in t.cities}, t.signed) for t in facts.twinnings] == [({"Iğdır", "Şerur"}, "2019")]
+
+
+def test_a_protocol_to_be_signed_is_a_proposal(extracted):
+    facts = extracted("Başkan Bozbey, Bursa ile Semerkant arasında kardeş şehir protokolü imzalanması için çalışma "
+                      "başlattıklarını söyledi.")
+    assert facts.twinnings == () and [p.label for p in facts.plans] == ["Bursa-Semerkant kardeş şehir protokolü"]
+
+
+def test_a_passive_signing_dates_and_makes_the_meeting(extracted):
+    facts = extracted("Çankaya Belediyesi, Macaristan'ın Szeged kenti ile kardeş kent oldu. Protokol, Çankaya Belediye "
+                      "Başkanı Hüseyin Can Güner ile Szeged Belediye Başkanı László Botka tarafından 5 Mayıs 2025 "
+                      "tarihinde imzalandı.")
+    assert facts.twinnings[0].signed == "2025-05-05"
+    assert {p.name for p in facts.meetings[0].participants} == {"Hüseyin Can Güner", "László Botka"}

@@ -346,9 +346,11 @@ class Mentions:
                 at += 1
         self._find_repeated_places()
         self._unify_unlinked_places()
-        for mention, following in zip(self.places, self.places[1:], strict=False):
+        # "İstanbul’un Beykoz ilçesi": a genitive right before a place contains it; in a chain
+        # ("Iğdır'ın Nahçıvan'ın Şerur şehri ile ...") only the last one does, the first is a subject.
+        for mention, following in reversed(list(zip(self.places, self.places[1:], strict=False))):
             adjacent = following.first == mention.end
-            if adjacent and mention.suffix in GENITIVE_FOLDED | LOCATIVE_KI:
+            if adjacent and mention.suffix in GENITIVE_FOLDED | LOCATIVE_KI and not following.container:
                 mention.container = True
         for mention in self.places:
             if mention.end < len(tokens) and place_noun(tokens[mention.end]) == "region":

@@ -403,7 +403,8 @@ class Relations:
                 at += 1
                 continue
             end = at + len(cue.words)
-            if not (found and at - found[-1][1] < 3):
+            same_sentence = found and self.tokens[found[-1][1] - 1].sentence == self.tokens[at].sentence
+            if not (same_sentence and at - found[-1][1] < 3):
                 found.append((at, end, None if cue.kind == "-" else TwinningKind(cue.kind)))
             at = end
         return found
@@ -601,7 +602,8 @@ class Relations:
         for a, b in pairs:
             if {a.key, b.key} in twinned:
                 continue  # already twinned so: talk of the twinning, not a proposal of one
-            label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"
+            a, b = sorted((a, b), key=lambda city: not (city.country and city.country.code == gazetteer.HOME_COUNTRY))
+            label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"  # the Turkish side first, as the news writes it
             self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
 
     # -- dates ---------------------------------------------------------------
