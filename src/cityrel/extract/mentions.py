@@ -184,9 +184,7 @@ class Mentions:
                 at += 1
                 continue
             title, end = matched
-            mention = TitleMention(at, end, title, plural="lar" in self.tokens[end - 1].key[-8:]
-                                   or "ler" in self.tokens[end - 1].key[-8:]
-                                   or self.tokens[end - 1].key.endswith(("dan", "den")))
+            mention = TitleMention(at, end, title, plural=_names_many(self.tokens[end - 1], title))
             self._read_names(mention)
             self.titles.append(mention)
             self._taken.update(range(at, max(end, mention.name_end)))
@@ -483,6 +481,13 @@ class Mentions:
             if first <= mention.first < end and mention.person not in seen:
                 seen.append(mention.person)
         return seen
+
+
+def _names_many(last: Token, title: Title) -> bool:
+    """A plural title ("muavin konsolosları") or one in the ablative ("yönetim kurulundan", from
+    the board) may introduce several names joined by "ile" or "ve"."""
+    ending = last.key[len(title.words[-1]):]
+    return "lar" in ending or "ler" in ending or ending.endswith(("dan", "den"))
 
 
 def _joined(words: list[Token]) -> str:
