@@ -79,3 +79,10 @@ def test_folding_a_name_drops_suffix_and_punctuation():
 ])
 def test_inflection_not_derivation(key, stem, expected):
     assert inflects(key, stem) is expected
+
+
+def test_name_before_the_title_in_apposition(extracted):
+    facts = extracted("Kazakistan'ın yeni büyükelçisi Yerbolat Sembayev, ülkesinin Ankara Büyükelçisi olarak ilk kez "
+                      "Konya'yı ziyaret etti.")
+    assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
+        ("Yerbolat Sembayev", "Ambassador", "Kazakistan Ankara Büyükelçiliği")]

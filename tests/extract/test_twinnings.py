@@ -97,3 +97,9 @@ def test_a_passive_signing_dates_and_makes_the_meeting(extracted):
                       "tarihinde imzalandı.")
     assert facts.twinnings[0].signed == "2025-05-05"
     assert {p.name for p in facts.meetings[0].participants} == {"Hüseyin Can Güner", "László Botka"}
+
+
+def test_x_ile_y_arasinda_pairs_the_two(extracted):
+    facts = extracted("Meram Belediye Başkanı Mustafa Kavuş'u ziyaret eden Kırgızistan'ın Ankara Büyükelçisi Ruslan "
+                      "Kazakbaev, Meram ile Kırgızistan'ın Oş şehri arasında kardeş şehir ilişkisi kurulmasını önerdi.")
+    assert [p.label for p in facts.plans] == ["Meram-Oş kardeş şehir protokolü"]

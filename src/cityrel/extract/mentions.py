@@ -197,9 +197,14 @@ class Mentions:
         if tokens[at - 1].key.endswith(("nin", "nun", "in", "un")) and len(tokens[at - 1].key) > 4:
             return  # "yönetim kurulunun ...": the title is a possessor here, no name follows
         if at < len(tokens) and tokens[at].key == "olarak":
-            at += 1
-            while at < len(tokens) and not tokens[at].capitalised and tokens[at].word and at < mention.end + 4:
-                at += 1
+            # "konsolos olarak görev yapan X": the name follows the participle; without one,
+            # "X, ülkesinin Ankara Büyükelçisi olarak ..." named the holder before the title.
+            participle = next((i for i in range(at + 1, min(at + 4, len(tokens)))
+                               if tokens[i].key.endswith(("an", "en")) and not tokens[i].capitalised), None)
+            if participle is None:
+                self._read_name_before(mention)
+                return
+            at = participle + 1
         while True:
             while at < len(tokens) and tokens[at].key in honorifics():
                 at += 1
@@ -214,6 +219,23 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
+
+    def _read_name_before(self, mention: TitleMention) -> None:
+        """The name set off by a comma before the title: "X Y, ülkesinin Ankara Büyükelçisi olarak"."""
+        tokens, edge = self.tokens, mention.first
+        while edge > 0 and edge > mention.first - 3 and tokens[edge - 1].text != "," and (
+                tokens[edge - 1].capitalised or tokens[edge - 1].key == "ulkesinin"):
+            edge -= 1
+        if edge == 0 or tokens[edge - 1].text != ",":
+            return
+        named = next((t for t in self.titles if t.people and t.name_end == edge - 1), None)
+        if named:
+            mention.people.extend(named.people)
+            return
+        first = self.sentence_range(tokens[mention.first].sentence).start
+        name = self._read_name(first)
+        if name and name[1] == edge - 1 and len(name[2].split()) > 1:
+            mention.people.append(self.people.add(name[2], name[3]))
 
     def _read_name(self, at: int) -> tuple[int, int, str, tuple[str, ...]] | None:
         """(first, end, name, variant names) of a name starting at `at`, or None.

@@ -67,6 +67,8 @@ MISSION_LABELS = {
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
+# Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
+TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
@@ -265,10 +267,20 @@ class Relations:
             country = self.m.country_at(at)
             if country:
                 return country.country
-            if not (self.tokens[at].capitalised or self.m.place_at(at)):
+            if self.tokens[at].key == "ulkesinin":  # "ülkesinin Ankara Büyükelçisi": his country, named before
+                return self._foreign_country_before(at)
+            if not (self.tokens[at].capitalised or self.m.place_at(at) or self.tokens[at].key in TITLE_ADJECTIVES):
                 break
             at -= 1
         return None
+
+    def _foreign_country_before(self, index: int) -> Country | None:
+        """The foreign country named last before `index`, else first after it in the same sentence."""
+        foreign = [m for m in self.m.countries if m.country.code != gazetteer.HOME_COUNTRY]
+        before = [m.country for m in foreign if m.end <= index]
+        sentence = self.tokens[index].sentence
+        after = [m.country for m in foreign if m.first > index and self.tokens[m.first].sentence == sentence]
+        return before[-1] if before else (after[0] if after else None)
 
     # -- posts ---------------------------------------------------------------
 
@@ -292,7 +304,14 @@ class Relations:
             rank = self._post_rank[(post.person.key, post.role.value, post.organization.key)]
             best[post.person.key] = max(best.get(post.person.key, 0), rank)
         self.posts = [p for p in self.posts
-                      if self._post_rank[(p.person.key, p.role.value, p.organization.key)] == best[p.person.key]]
+                      if self._post_rank[(p.person.key, p.role.value, p.organization.key)] == best[p.person.key]
+                      and not self._seat_known_elsewhere(p)]
+
+    def _seat_known_elsewhere(self, post: Post) -> bool:
+        """A post in a country's foreign service that another title places in a mission of that country."""
+        return post.organization.kind == OrgKind.FOREIGN_SERVICE and any(
+            other.person == post.person and other.role == post.role and other.organization.kind.is_mission
+            and other.organization.country == post.organization.country for other in self.posts)
 
     def _add_post(self, post: Post, rank: int) -> None:
         key = (post.person.key, post.role.value, post.organization.key)
@@ -503,8 +522,15 @@ class Relations:
             partner = [p for p in parties if p.first >= end]
             if owner and partner and (end > first + 1 and tokens[end - 1].key.endswith(("i", "si", "u", "su"))):
                 return [(owner[-1].city, partner[0].city)]
-        # "X ile Y", "A, B ve C ile kardeş olan D".
+        # "X ile Y arasında(ki)": the place after "ile" up to "arasında" is the partner.
         with_ile = [p for p in parties if self._comitative(p)]
+        for place in with_ile:
+            between = next((i for i in range(place.end, window.stop)
+                            if tokens[i].key.startswith("arasinda")), None)
+            partner = next((p for p in parties if between and place.end <= p.first < between), None)
+            if partner and partner.city.key != place.city.key:
+                return [(place.city, partner.city)]
+        # "X ile Y", "A, B ve C ile kardeş olan D".
         with_ile = self._with_list(with_ile, parties)
         others = [p for p in parties if p not in with_ile]
         if with_ile and others:
