@@ -43,7 +43,7 @@ class LiveServer:
     """An app served by uvicorn on a free loopback port, in a thread of this process."""
 
     def __init__(self, app: FastAPI) -> None:
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
         self.server = uvicorn.Server(config)
@@ -63,7 +63,7 @@ class LiveServer:
         self.thread.join(timeout=30)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
@@ -80,22 +80,34 @@ def filler_graph(size: int) -> ArticleGraph:
     return ArticleGraph(article=article, name=mint.graph(article), statements=statements, reference=Graph())
 
 
-@pytest.fixture(scope="session")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(store=tmp_path_factory.mktemp("api") / "store", base_iri=BASE, query_timeout=QUERY_TIMEOUT,
-                    update_token=TOKEN, max_rows=MAX_ROWS, max_request_bytes=MAX_REQUEST_BYTES,
+def service_settings(store: Path) -> Settings:
+    """The settings every test service runs with, over its own store directory."""
+    return Settings(store=store, base_iri=BASE, query_timeout=QUERY_TIMEOUT, update_token=TOKEN,
+                    max_rows=MAX_ROWS, max_request_bytes=MAX_REQUEST_BYTES,
                     cors_origins=["https://analyst.example.org"])
 
 
-@pytest.fixture(scope="session")
-def seeded(settings: Settings) -> dict[str, str]:
-    """The seed articles and the filler in the store; maps each seed article key to its text."""
+def put_seeds(settings: Settings) -> dict[str, str]:
+    """Store the seed articles; maps each article key to its text."""
     texts = {}
     with open_store(settings) as store:
         for article in read_articles([SEEDS]):
             assert isinstance(article, Article), article
             store.put_article(article_graph(extract(article), BASE))
             texts[article.key] = article.text
+    return texts
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return service_settings(tmp_path_factory.mktemp("api") / "store")
+
+
+@pytest.fixture(scope="session")
+def seeded(settings: Settings) -> dict[str, str]:
+    """The seed articles and the filler in the store; maps each seed article key to its text."""
+    texts = put_seeds(settings)
+    with open_store(settings) as store:
         store.put_article(filler_graph(FILLER_TRIPLES))
     return texts
 

@@ -8,7 +8,6 @@ import pytest
 
 from cityrel.api import media
 from cityrel.errors import QueryError
-from cityrel.settings import Settings
 from cityrel.queries import (
     Form,
     NamedQuery,
@@ -20,6 +19,7 @@ from cityrel.queries import (
     tokens,
     with_values,
 )
+from cityrel.settings import Settings
 
 
 @pytest.mark.parametrize(("text", "form"), [
@@ -125,7 +125,7 @@ def test_plain_json_beats_json_ld_for_application_json() -> None:
     assert media.negotiate(media.GRAPH_FORMATS, "application/json", []) is media.JSONLD
 
 
-def test_the_api_package_exports_create_app() -> None:
+def test_the_api_package_exports_create_app_and_run() -> None:
     import cityrel.api
 
-    assert cityrel.api.__all__ == sorted(cityrel.api.__all__) == ["create_app"]
+    assert cityrel.api.__all__ == sorted(cityrel.api.__all__) == ["create_app", "run"]

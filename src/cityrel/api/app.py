@@ -2,7 +2,8 @@
 
 `create_app(settings)` wires the parts together and nothing else; the store is
 opened when the app starts (`open_store` starts or joins the Oxigraph engine
-on settings.store) and closed when it stops.
+on settings.store) and closed when it stops. `run(settings)` serves it with
+uvicorn, logging each request as a JSON line (see access.py).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.staticfiles import StaticFiles
 
+from cityrel.api.access import AccessLogMiddleware, log_config
+from cityrel.api.editor import STATIC_DIR
 from cityrel.api.handlers import install_error_handlers
 from cityrel.api.metrics import Metrics, MetricsMiddleware
-from cityrel.api.routes import export, health, lookups, sparql
+from cityrel.api.routes import articles, export, health, lookups, sparql
 from cityrel.api.routes.ids import ids_router
 from cityrel.api.routes.queries import queries_router
 from cityrel.api.search import SearchIndex
@@ -24,16 +28,18 @@ from cityrel.queries import load_queries
 from cityrel.settings import Settings
 from cityrel.store import open_store
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "run"]
 
 _DESCRIPTION = """\
 A knowledge graph of international municipal relations, read from Turkish news.
 
-* **/sparql**: the SPARQL 1.1 Protocol (read-only; the default graph is the union of all graphs).
+* **/sparql**: the SPARQL 1.1 Protocol (read-only; the default graph is the union of all graphs);
+  opened in a browser, a query editor with the named queries as examples.
 * **/api/queries**: named analyst queries with typed parameters.
 * **/api/cities**, **/api/countries**, ...: lookups, as JSON, JSON-LD or Turtle.
 * **/api/search**: find entities by name ("izmir", "baku", "kazakistan").
 * **/export**: the whole store or one article's graph as a file.
+* **POST /api/articles**, **DELETE /api/articles/{id}**: add, revise or remove an article (bearer token).
 """
 
 
@@ -54,15 +60,27 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.catalog = catalog
     app.state.metrics = metrics
     for router in (health.router, sparql.router, export.router, queries_router(catalog, settings.max_rows),
-                   *lookups.routers, lookups.resources, lookups.search_router, ids_router(settings.base_iri)):
+                   articles.router, *lookups.routers, lookups.resources, lookups.search_router,
+                   ids_router(settings.base_iri)):
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(app)
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                           allow_methods=["GET", "POST", "DELETE"],
                            allow_headers=["Accept", "Authorization", "Content-Type"],
-                           expose_headers=["Link", "X-Cityrel-Truncated"])
+                           expose_headers=["Link", "Location", "X-Cityrel-Truncated"])
     app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.add_middleware(AccessLogMiddleware)
     return app
+
+
+def run(settings: Settings, *, host: str, port: int) -> None:
+    """Serve the app until interrupted, with cityrel's JSON access log instead of uvicorn's."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info", access_log=False,
+                log_config=log_config())
 
 
 def _version() -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "GRAPH_FORMATS",
+    "HTML",
     "JSON",
     "JSONLD",
     "LOOKUP_FORMATS",
@@ -62,6 +63,9 @@ TRIG = Format("trig", "application/trig", "trig")
 NQUADS = Format("nquads", "application/n-quads", "nq", ("nq", "n-quads"))
 RDFXML = Format("rdfxml", "application/rdf+xml", "rdf", ("rdf+xml", "xml", "rdf", "application/xml"))
 GRAPH_FORMATS = (TURTLE, NTRIPLES, JSONLD, TRIG, NQUADS, RDFXML)
+
+# A page for people: the query editor at GET /sparql
+HTML = Format("html", "text/html", "html", ("application/xhtml+xml",))
 
 # The service's own JSON (named query rows, lookups)
 PLAIN_JSON = Format("json", "application/json", "json")

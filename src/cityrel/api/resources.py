@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from cityrel.namespaces import CREL, ORG, PREFIXES, SCHEMA
 
-__all__ = ["COLLECTIONS", "Collection", "compact", "href", "locate", "type_name"]
+__all__ = ["COLLECTIONS", "Collection", "compact", "href", "is_iri", "locate", "type_name"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ EVENTS = Collection("events", "article", (CREL.Meeting, CREL.PlannedEvent, CREL.
                     "Meetings, planned events and proposals", nested=True)
 ARTICLES = Collection("articles", "article", (SCHEMA.NewsArticle,), "News articles")
 COLLECTIONS = (CITIES, COUNTRIES, ORGANIZATIONS, PEOPLE, EVENTS, ARTICLES)
+
+
+def is_iri(iri: str) -> bool:
+    """Whether the engine reads `iri` as an absolute IRI (its parser is stricter than RFC 3987's grammar)."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def locate(iri: str, base: str) -> tuple[Collection, str] | None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "MAX_OFFSET",
+    "ArticleRecord",
+    "ArticleWritten",
     "Entity",
     "EntityPage",
     "EntitySummary",
@@ -20,14 +23,26 @@ __all__ = [
     "QueryRows",
     "SearchHit",
     "SearchResults",
+    "ShapeReport",
     "Value",
 ]
+
+
+MAX_OFFSET = 1_000_000_000
+"""The furthest a page may start (`offset`); the engine refuses offsets past 64 bits."""
 
 
 class Problem(BaseModel):
     """An error: what went wrong, in words meant for the person sending the request."""
 
     detail: str
+
+
+class ShapeReport(BaseModel):
+    """An article refused by the SHACL gate: why, and the findings as `cityrel validate` prints them."""
+
+    detail: str
+    report: str = Field(description="The SHACL findings, one line each: severity, focus node, message.")
 
 
 class Health(BaseModel):
@@ -144,3 +159,28 @@ class QueryRows(BaseModel):
     limit: int
     offset: int
     next: str | None = None
+
+
+class ArticleRecord(BaseModel):
+    """One article as JSON, as a line of a .jsonl file: only `text` is required."""
+
+    text: str = Field(min_length=1, description="The article as published; a first-line header and "
+                                                "datelines are read from it.")
+    url: str | None = Field(None, description="Where it was published; with it, the key is stable across "
+                                               "revisions and a revised text replaces the old one.")
+    title: str | None = None
+    date: str | None = Field(None, description="YYYY-MM-DD, or an ISO datetime whose date part is kept.")
+    source: str | None = Field(None, description="The publisher.")
+    author: str | None = None
+
+
+class ArticleWritten(BaseModel):
+    """What storing an article did, and the facts read from it."""
+
+    key: str = Field(description="The article's key: its id under /api/articles.")
+    iri: str
+    graph: str = Field(description="The named graph holding the article's statements.")
+    href: str
+    change: Literal["added", "replaced", "unchanged"]
+    facts: dict[str, Any] = Field(description="The facts found, each with its quote and offsets "
+                                              "(as `cityrel extract --json` prints them).")

@@ -19,7 +19,8 @@ _EXTENSIONS = {ExportFormat.TURTLE: "ttl", ExportFormat.TRIG: "trig", ExportForm
 
 
 @router.get("", response_class=StreamingResponse,
-            responses={200: {"description": "The data, as a file download."},
+            responses={200: {"description": "The data, as a file download.",
+                             "content": {f.media_type: {} for f in ExportFormat}},
                        400: {"description": "TriG or N-Quads asked for one graph, or the graph is not an IRI."},
                        404: {"description": "No such graph."},
                        503: {"description": "The store is unavailable."}})

@@ -11,13 +11,16 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 
 from cityrel.api.resources import href
+from cityrel.api.schemas import Problem
 
 
 def ids_router(base_iri: str) -> APIRouter:
     router = APIRouter(prefix="/id", tags=["linked data"])
 
     @router.get("/{path:path}", status_code=303, response_class=RedirectResponse,
-                responses={303: {"description": "See the document that describes this IRI."}})
+                responses={303: {"description": "See the document that describes this IRI."},
+                           404: {"model": Problem, "description": "A path no IRI of cityrel's can have "
+                                                                  "(a line break, say)."}})
     def dereference(path: str, request: Request) -> RedirectResponse:
         """Redirect (303 See Other) from a cityrel IRI to the document that describes it."""
         location = href(base_iri + path, base_iri)

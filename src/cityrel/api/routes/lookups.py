@@ -15,17 +15,18 @@ from cityrel.api import media
 from cityrel.api.deps import FormatsDep, SearchDep, SettingsDep, StoreDep
 from cityrel.api.lookups import describe, describe_triples, list_entities
 from cityrel.api.proxy import graph_bytes
-from cityrel.api.resources import COLLECTIONS, COUNTRIES, Collection, locate
-from cityrel.api.schemas import Entity, EntityPage, Problem, SearchHit, SearchResults
+from cityrel.api.resources import COLLECTIONS, COUNTRIES, Collection, is_iri, locate
+from cityrel.api.schemas import MAX_OFFSET, Entity, EntityPage, Problem, SearchHit, SearchResults
+from cityrel.errors import QueryError
 from cityrel.queries import iri_term
 from cityrel.store import SparqlStore
 
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem, "description": "No such entity."},
               406: {"model": Problem, "description": "None of the accepted formats can be served."}}
-_RDF: dict[str, Any] = {"application/ld+json": {}, "text/turtle": {}}
+_RDF: dict[str, Any] = {f.media_type: {} for f in media.LOOKUP_FORMATS if f is not media.PLAIN_JSON}
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 
 
 def collection_router(collection: Collection) -> APIRouter:
@@ -47,7 +48,7 @@ def collection_router(collection: Collection) -> APIRouter:
         iri = collection.iri(settings.base_iri, id)
         missing = f"There is no {singular} {id!r}."
         located = locate(iri, settings.base_iri)
-        if located is None or located[0] is not collection:
+        if located is None or located[0] is not collection or not is_iri(iri):
             raise HTTPException(404, missing)
         return _describe(request, store, iri, settings.base_iri, formats, missing)
 
@@ -64,12 +65,16 @@ def collection_router(collection: Collection) -> APIRouter:
 resources = APIRouter(prefix="/api", tags=["resources"])
 
 
-@resources.get("/resources", response_model=Entity, responses={**_NOT_FOUND, 200: {"content": _RDF}})
+@resources.get("/resources", response_model=Entity, responses={
+    **_NOT_FOUND, 200: {"content": _RDF}, 400: {"model": Problem, "description": "Not an absolute IRI."}})
 def resource(request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep,
-             iri: Annotated[str, Query(description="Any IRI in the store: a twinning, a post, an evidence node.")],
+             iri: Annotated[str, Query(min_length=1, json_schema_extra={"format": "iri"},
+                                       description="Any IRI in the store: a twinning, a post, an evidence node.")],
              ) -> Response:
     """Describe any node of the graph by its IRI."""
     iri_term(iri)
+    if not is_iri(iri):
+        raise QueryError(f"{iri!r} is not an absolute IRI.")
     return _describe(request, store, iri, settings.base_iri, formats, f"The store says nothing about <{iri}>.")
 
 

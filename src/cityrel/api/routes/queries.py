@@ -15,9 +15,9 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 from cityrel.api import media
 from cityrel.api.deps import CatalogDep, FormatsDep, SearchDep, SettingsDep, StoreDep
 from cityrel.api.proxy import convert_results, rows_from_json
-from cityrel.api.schemas import QueryInfo, QueryList, QueryParameterInfo, QueryRows
+from cityrel.api.schemas import MAX_OFFSET, QueryInfo, QueryList, QueryParameterInfo, QueryRows
 from cityrel.errors import QueryError
-from cityrel.queries import NamedQuery
+from cityrel.queries import NamedQuery, Parameter
 
 _RESERVED = {"limit", "offset", "format", "output"}
 DEFAULT_LIMIT = 100
@@ -29,12 +29,14 @@ def queries_router(catalog: Mapping[str, NamedQuery], max_rows: int) -> APIRoute
     router.add_api_route("", list_queries, methods=["GET"], response_model=QueryList,
                          summary="List the named queries")
     router.add_api_route("/{name}.rq", query_text, methods=["GET"], response_class=PlainTextResponse,
-                         summary="The SPARQL text of a named query")
+                         summary="The SPARQL text of a named query",
+                         responses={200: {"content": {"application/sparql-query": {"schema": {"type": "string"}}}},
+                                    404: {"description": "No such named query."}})
     for query in catalog.values():
         router.add_api_route(
             f"/{query.name}", _runner(query, max_rows), methods=["GET"], response_model=QueryRows,
             name=f"query:{query.name}", summary=query.summary, description=_description(query),
-            openapi_extra={"parameters": [parameter.openapi() for parameter in query.parameters]},
+            openapi_extra={"parameters": [_openapi(parameter) for parameter in query.parameters]},
             responses={200: {"content": {"application/sparql-results+json": {}, "text/csv": {}}},
                        400: {"description": "A missing, unknown or ill-typed parameter."},
                        406: {"description": "Neither JSON nor CSV is acceptable."}})
@@ -57,7 +59,7 @@ def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Response]:
     def run(
         request: Request, store: StoreDep, settings: SettingsDep, search: SearchDep, formats: FormatsDep,
         limit: Annotated[int, Query(ge=1, le=max_rows, description="Rows per page.")] = DEFAULT_LIMIT,
-        offset: Annotated[int, Query(ge=0, description="Rows to skip.")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
     ) -> Response:
         fmt = media.negotiate(media.ROWS_FORMATS, request.headers.get("accept"), formats)
         if fmt is None:
@@ -96,6 +98,14 @@ def _values(request: Request) -> dict[str, str]:
             raise QueryError(f"Give the parameter {name!r} once, not {len(given)} times.")
         values[name] = given[0]
     return values
+
+
+def _openapi(parameter: Parameter) -> dict[str, Any]:
+    """The parameter's OpenAPI object; a required text parameter cannot be empty (it would be missing)."""
+    spec = parameter.openapi()
+    if parameter.required and spec["schema"].get("type") == "string":
+        spec["schema"] = {"minLength": 1, "pattern": r"\S", **spec["schema"]}
+    return spec
 
 
 def _info(query: NamedQuery) -> QueryInfo:

@@ -10,7 +10,17 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from cityrel.api import media
-from cityrel.api.deps import FormatsDep, MetricsDep, SearchDep, SettingsDep, StoreDep, UpdateAllowed
+from cityrel.api.bodies import content_type, read_body
+from cityrel.api.deps import (
+    CatalogDep,
+    FormatsDep,
+    MetricsDep,
+    SearchDep,
+    SettingsDep,
+    StoreDep,
+    UpdateAllowed,
+)
+from cityrel.api.editor import editor_page
 from cityrel.api.metrics import Metrics
 from cityrel.api.proxy import Dataset, check_remote, execute, graph_bytes
 from cityrel.errors import QueryError
@@ -27,44 +37,66 @@ _QUERY_BODY = {
     "requestBody": {
         "description": "The query, as `application/sparql-query` or as a form field `query` "
                        "(with `default-graph-uri` and `named-graph-uri` fields).",
-        "content": {"application/sparql-query": {"schema": {"type": "string"}},
-                    _FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}}},
+        "required": True,
+        "content": {"application/sparql-query": {"schema": {"type": "string", "minLength": 1}},
+                    _FORM: {"schema": {"type": "object", "properties": {"query": {"type": "string"}},
+                                       "required": ["query"]}}},
     }
 }
+
+
+def _plain(description: str) -> dict[str, Any]:
+    """An error answer: SPARQL clients get the message as plain text."""
+    return {"description": description, "content": {"text/plain": {"schema": {"type": "string"}}}}
+
+
+_ANSWER_TYPES: dict[str, Any] = {f.media_type: {} for f in (*media.RESULT_FORMATS, *media.GRAPH_FORMATS)}
 _ANSWERS: dict[int | str, dict[str, Any]] = {
-    200: {"description": "Solutions (JSON, XML, CSV, TSV) or a graph (Turtle, N-Triples, JSON-LD, TriG, ...)."},
-    400: {"description": "A syntax error (the parser's message), an update, or a refused SERVICE."},
-    406: {"description": "The answer cannot be given in any format the request accepts."},
-    503: {"description": "The query ran past the deadline and was stopped, or the store is unavailable."},
+    200: {"description": "Solutions (JSON, XML, CSV, TSV) or a graph (Turtle, N-Triples, JSON-LD, TriG, ...).",
+          "content": _ANSWER_TYPES},
+    400: _plain("A syntax error (the parser's message), an update, or a refused SERVICE."),
+    406: _plain("The answer cannot be given in any format the request accepts."),
+    503: _plain("The query ran past the deadline and was stopped, or the store is unavailable."),
+}
+_POSTED: dict[int | str, dict[str, Any]] = {
+    413: _plain("The body is larger than CITYREL_MAX_REQUEST_BYTES."),
+    415: _plain("A body of another media type."),
 }
 
 
-@router.get("", responses=_ANSWERS)
+@router.get("", response_class=Response, responses={
+    **_ANSWERS, 200: {**_ANSWERS[200], "content": {**_ANSWER_TYPES, media.HTML.media_type: {}},
+                      "description": f"{_ANSWERS[200]['description']} Without a query: the service "
+                                     "description, or for a browser the query editor (HTML)."}})
 async def query_get(
     request: Request, store: StoreDep, settings: SettingsDep, metrics: MetricsDep, formats: FormatsDep,
-    query: Annotated[str | None, Query(description="The SPARQL query; without it, the service description.")] = None,
+    catalog: CatalogDep,
+    query: Annotated[str | None, Query(description="The SPARQL query; without it, the service description "
+                                                   "(or, for a browser, the query editor).")] = None,
     default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006 - FastAPI copies
     named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
 ) -> Response:
-    """Run a SPARQL query (GET ?query=); without a query, describe the service (SPARQL Service Description)."""
+    """Run a SPARQL query (GET ?query=); without one, describe the service, or open the query editor (HTML)."""
     if "update" in request.query_params:
         raise QueryError(_UPDATE_ELSEWHERE)
     if len(request.query_params.getlist("query")) > 1:
         raise QueryError("Send one query per request.")
     if query is None:
+        if media.negotiate((*media.GRAPH_FORMATS, media.HTML), request.headers.get("accept"), formats) is media.HTML:
+            return editor_page(request, catalog, settings.base_iri)
         return _service_description(request, settings, formats)
     return await _answer(request, store, settings, metrics, formats, query,
                          Dataset(tuple(default_graph_uri), tuple(named_graph_uri)))
 
 
-@router.post("", responses=_ANSWERS, openapi_extra=_QUERY_BODY)
+@router.post("", response_class=Response, responses={**_ANSWERS, **_POSTED}, openapi_extra=_QUERY_BODY)
 async def query_post(request: Request, store: StoreDep, settings: SettingsDep, metrics: MetricsDep,
                      formats: FormatsDep) -> Response:
     """Run a SPARQL query sent as a form (query=...) or directly as application/sparql-query."""
-    content_type = _content_type(request)
-    body = await _read_body(request, settings)
+    kind = content_type(request)
+    body = await read_body(request, settings)
     url = request.query_params
-    if content_type == _FORM:
+    if kind == _FORM:
         fields = _form(body)
         if "update" in fields:
             raise QueryError(_UPDATE_ELSEWHERE)
@@ -75,29 +107,31 @@ async def query_post(request: Request, store: StoreDep, settings: SettingsDep, m
         query = queries[0]
         default_graphs = fields.get("default-graph-uri", []) + url.getlist("default-graph-uri")
         named_graphs = fields.get("named-graph-uri", []) + url.getlist("named-graph-uri")
-    elif content_type in _QUERY_TYPES:
+    elif kind in _QUERY_TYPES:
         query = _text(body)
         default_graphs, named_graphs = url.getlist("default-graph-uri"), url.getlist("named-graph-uri")
-    elif content_type == "application/sparql-update":
+    elif kind == "application/sparql-update":
         raise QueryError(_UPDATE_ELSEWHERE)
     else:
-        raise HTTPException(415, f"Send a query as {_FORM} or application/sparql-query, not {content_type or 'no type'}.")
+        raise HTTPException(415, f"Send a query as {_FORM} or application/sparql-query, not {kind or 'no type'}.")
     return await _answer(request, store, settings, metrics, formats, query,
                          Dataset(tuple(default_graphs), tuple(named_graphs)))
 
 
 @router.post("/update", status_code=204, dependencies=[UpdateAllowed],
-             responses={400: {"description": "A syntax error, a query, or a refused LOAD/SERVICE."},
-                        401: {"description": "No or a wrong bearer token."},
-                        403: {"description": "Updates are disabled: no token is configured."}},
+             responses={400: _plain("A syntax error, a query, or a refused LOAD/SERVICE."),
+                        401: _plain("No or a wrong bearer token."),
+                        403: _plain("Updates are disabled: no token is configured."),
+                        **_POSTED, 503: _ANSWERS[503]},
              openapi_extra={"requestBody": {"content": {
-                 "application/sparql-update": {"schema": {"type": "string"}},
-                 _FORM: {"schema": {"type": "object", "properties": {"update": {"type": "string"}}}}}}})
+                 "application/sparql-update": {"schema": {"type": "string", "minLength": 1}},
+                 _FORM: {"schema": {"type": "object", "properties": {"update": {"type": "string"}},
+                                    "required": ["update"]}}}, "required": True}})
 async def update(request: Request, store: StoreDep, settings: SettingsDep, search: SearchDep) -> Response:
     """Run a SPARQL Update; needs the service's bearer token."""
-    content_type = _content_type(request)
-    body = await _read_body(request, settings)
-    if content_type == _FORM:
+    kind = content_type(request)
+    body = await read_body(request, settings)
+    if kind == _FORM:
         fields = _form(body)
         if "query" in fields:
             raise QueryError("This endpoint runs updates only; send queries to /sparql.")
@@ -105,7 +139,7 @@ async def update(request: Request, store: StoreDep, settings: SettingsDep, searc
         if len(updates) != 1:
             raise QueryError("The form needs exactly one 'update' field.")
         text = updates[0]
-    elif content_type == "application/sparql-update":
+    elif kind == "application/sparql-update":
         text = _text(body)
     else:
         raise HTTPException(415, f"Send an update as {_FORM} or application/sparql-update.")
@@ -163,26 +197,6 @@ def _service_description(request: Request, settings: Settings, formats: list[str
     triples = list(ox.parse(turtle, ox.RdfFormat.TURTLE, base_iri=endpoint[1:-1]))
     prefixes = {"sd": "http://www.w3.org/ns/sparql-service-description#", "formats": "http://www.w3.org/ns/formats/"}
     return Response(graph_bytes(triples, fmt, prefixes), media_type=fmt.content_type, headers={"Vary": "Accept"})
-
-
-def _content_type(request: Request) -> str:
-    return request.headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-async def _read_body(request: Request, settings: Settings) -> bytes:
-    """The request body, refused (413) beyond the size cap without reading the rest."""
-    limit = settings.max_request_bytes
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, f"The request body is larger than {limit} bytes.")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, f"The request body is larger than {limit} bytes.")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _text(body: bytes) -> str:
