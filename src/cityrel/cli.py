@@ -1,4 +1,4 @@
-"""The `cityrel` command: ingest, extract, validate, export, query, serve.
+"""The `cityrel` command: ingest, import-twinning, extract, validate, export, query, serve.
 
 Every command exits 0 on success and non-zero on failure, with a message on
 standard error that says what went wrong and where. Settings come from
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", help="article files (.txt, .jsonl) or directories")
     ingest.set_defaults(run=_ingest)
 
+    twinning = commands.add_parser("import-twinning", help="import the Wikidata twinning dataset (data/twinning)")
+    twinning.add_argument("directory", nargs="?", help="the folder of relations.tsv and names.tsv "
+                                                       "(default: data/twinning in the checkout)")
+    twinning.set_defaults(run=_import_twinning)
+
     extract = commands.add_parser("extract", help="print what an article states, without storing it")
     extract.add_argument("path", help="one article file")
     extract.add_argument("--json", action="store_true", help="machine-readable output")
@@ -93,6 +98,20 @@ def _ingest(args: argparse.Namespace, settings: Settings) -> int:
     if report.refused:
         print(f"{len(report.refused)} input(s) refused; everything else was stored.", file=sys.stderr)
     return 0 if report.ok else EXIT_FAILED
+
+
+def _import_twinning(args: argparse.Namespace, settings: Settings) -> int:
+    from cityrel.imports import import_twinning
+    from cityrel.store import open_store
+    from cityrel.validate import resource_dir
+
+    directory = Path(args.directory) if args.directory else resource_dir("data") / "twinning"
+    with open_store(settings) as store:
+        report = import_twinning(directory, store, base_iri=settings.base_iri,
+                                 progress=lambda step: print(f"{step} …", file=sys.stderr, flush=True))
+    for line in report.lines():
+        print(line)
+    return 0
 
 
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
@@ -162,13 +181,9 @@ def _query(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    import uvicorn
+    from cityrel.api import run
 
-    from cityrel.api.app import create_app
-
-    host = args.host or settings.host
-    port = args.port or settings.port
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    run(settings, host=args.host or settings.host, port=args.port or settings.port)
     return 0
 
 

@@ -63,6 +63,16 @@ class Minter:
     def graph(self, article: Article) -> URIRef:
         return self("graph", article.key)
 
+    def city(self, key: str) -> URIRef:
+        return self("city", key)
+
+    def country(self, key: str) -> URIRef:
+        return self("country", key)
+
+    def twinning(self, city_keys: Iterable[str]) -> URIRef:
+        """The one agreement between these cities, whoever states it: their sorted keys joined by "--"."""
+        return self("twinning", "--".join(sorted(city_keys)))
+
     def reference_graph(self) -> URIRef:
         return URIRef(self.base + REFERENCE_GRAPH)
 
@@ -93,6 +103,18 @@ def article_graph(extraction: Extraction, base: str) -> ArticleGraph:
     for statistic in extraction.communities:
         writer.add_community(statistic)
     return ArticleGraph(extraction.article, writer.mint.graph(extraction.article), writer.own, writer.reference)
+
+
+def describe_country(graph: Graph, mint: Minter, country: Country) -> URIRef:
+    """Add the reference description of `country` to `graph` and return its IRI."""
+    node = mint.country(country.key)
+    graph.add((node, RDF.type, CREL.Country))
+    graph.add((node, RDFS.label, Literal(country.label_tr, lang="tr")))
+    if country.label_en:
+        graph.add((node, RDFS.label, Literal(country.label_en, lang="en")))
+    if country.code:
+        graph.add((node, CREL.countryCode, Literal(country.code)))
+    return node
 
 
 class _Writer:
@@ -148,18 +170,10 @@ class _Writer:
     # -- entities ----------------------------------------------------------
 
     def country(self, country: Country) -> URIRef:
-        node = self.mint("country", country.key)
-        add = self.reference.add
-        add((node, RDF.type, CREL.Country))
-        add((node, RDFS.label, Literal(country.label_tr, lang="tr")))
-        if country.label_en:
-            add((node, RDFS.label, Literal(country.label_en, lang="en")))
-        if country.code:
-            add((node, CREL.countryCode, Literal(country.code)))
-        return node
+        return describe_country(self.reference, self.mint, country)
 
     def city(self, city: City) -> URIRef:
-        node = self.mint("city", city.key)
+        node = self.mint.city(city.key)
         add = self.reference.add
         add((node, RDF.type, CREL.City))
         add((node, RDFS.label, Literal(city.label_tr, lang="tr")))
@@ -205,8 +219,8 @@ class _Writer:
     # -- facts -------------------------------------------------------------
 
     def add_twinning(self, twinning: Twinning) -> None:
-        pair = "--".join(sorted(city.key for city in twinning.cities))
-        node = self.fact(self.mint("twinning", pair), CREL[twinning.kind.value], twinning.evidence)
+        node = self.fact(self.mint.twinning(city.key for city in twinning.cities), CREL[twinning.kind.value],
+                         twinning.evidence)
         cities = [self.city(city) for city in twinning.cities]
         for city in cities:
             self.own.add((node, CREL.party, city))
