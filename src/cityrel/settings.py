@@ -35,6 +35,19 @@ class Settings(BaseSettings):
     queries_dir: Path = Path(__file__).resolve().parents[2] / "queries"
     """Directory of the named queries (*.rq) served under /api/queries."""
 
+    # A remote SPARQL 1.1 server instead of the embedded Oxigraph engine (README: Remote SPARQL servers).
+    sparql_query_url: str | None = None
+    """The server's query endpoint; set, cityrel uses that server and starts no engine of its own."""
+    sparql_update_url: str | None = None
+    """Its update endpoint; unset: the query endpoint."""
+    sparql_store_url: str | None = None
+    """Its Graph Store Protocol endpoint; required with sparql_query_url."""
+    sparql_user: str | None = None
+    """User for the server, sent as HTTP Basic or Digest as the server asks; unset: none."""
+    sparql_password: SecretStr | None = None
+    sparql_timeout_parameter: str | None = None
+    """A query parameter for the server's own per-query limit, e.g. "timeout={ms}" (Virtuoso)."""
+
 
 @lru_cache
 def get_settings() -> Settings:

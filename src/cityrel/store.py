@@ -16,6 +16,24 @@ Any number of cityrel processes share one engine: the first starts it, the
 others find it through engine.json, and the last one to leave stops it, so
 `cityrel ingest` works whether or not `cityrel serve` is running.
 
+With settings.sparql_query_url set, `open_store` gives a SparqlStore on a remote
+server's endpoints instead (Virtuoso, Fuseki, GraphDB, another Oxigraph): no
+Engine, and nothing that needs one. What cityrel asks of any server:
+
+- Queries are POSTed as forms (`query=`), the protocol's most portable way:
+  Virtuoso 7.2 never answers a POST with `Content-Type: application/sparql-query`
+  (openlink/virtuoso-opensource#842).
+- cityrel's graphs are the named graphs whose IRIs start like the reference
+  graph's (`<base>graph/`); a server's own graphs (Virtuoso has several) are
+  neither listed, counted, validated nor exported. Queries cityrel sends itself
+  name their graphs (`GRAPH ?g`), so they do not depend on what the server takes
+  for the default graph.
+- Credentials go as HTTP Basic or Digest, whichever an endpoint's challenge asks for,
+  and only to endpoints that ask (Virtuoso: updates only; reads stay anonymous).
+- An answer the server cut short is an error, never a result: Oxigraph's
+  cancellation text, Virtuoso's partial "anytime" answers (X-SQL-State) and its
+  row cap (X-SPARQL-MaxRows); a graph read is checked against a count of the graph.
+
 Why a separate process: pyoxigraph cannot stop a running query, and a second
 process that opens the directory read-only does not see new writes.
 
@@ -23,18 +41,27 @@ Why cityrel keeps its own query deadline: measured with oxigraph 0.5.13, a
 client hanging up does not stop a large join, nor does `--timeout-s` (which
 also starts one sleeping thread per query); only stopping the process does. So
 at the deadline the store drops the connection and, for the embedded engine,
-restarts the engine if it still keeps a core busy (`Engine.reclaim`).
+restarts the engine if it still keeps a core busy (`Engine.reclaim`). A remote
+server cannot be restarted by cityrel; where it takes a per-query limit
+(`timeout_parameter`, Virtuoso's `timeout=` in milliseconds) cityrel sends its
+deadline along, so the server stops the work itself.
 
-Why an article write is atomic: `put_article` sends one SPARQL Update request,
-and Oxigraph evaluates all operations of one request in one RocksDB
+Why an article write is whole: `put_article` sends one SPARQL Update request
+that deletes what the stored graph has and the new one lacks, and inserts what
+it lacks. Oxigraph evaluates all operations of one request in one RocksDB
 transaction (tests/test_store.py shows it, and shows that killing the writer
 or the engine mid-write leaves the article wholly there or not at all).
+Virtuoso 7.2 (measured, tests/test_remote.py and the README) also keeps one
+request whole across a crash, but lets other readers see it half applied, and
+loses a triple that one request deletes and inserts again when it replays its
+log after a crash: so no request of cityrel's deletes a triple it inserts.
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+import math
 import os
 import re
 import signal
@@ -43,7 +70,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -53,6 +80,7 @@ from shutil import which
 from typing import Any, Self
 
 import httpx
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -68,12 +96,14 @@ __all__ = [
     "QueryResult",
     "SparqlStore",
     "Term",
+    "Triple",
     "open_store",
     "running_engine",
 ]
 
 Term = URIRef | Literal | BNode
 """A value in a query solution."""
+Triple = tuple[Node, Node, Node]
 
 RESULTS_JSON = "application/sparql-results+json"
 
@@ -410,6 +440,18 @@ _MEDIA_TYPES = {
     ExportFormat.TURTLE: "text/turtle",
     ExportFormat.NTRIPLES: "application/n-triples",
 }
+_SYNTAXES = {
+    ExportFormat.TRIG: ox.RdfFormat.TRIG,
+    ExportFormat.NQUADS: ox.RdfFormat.N_QUADS,
+    ExportFormat.JSONLD: ox.RdfFormat.JSON_LD,
+    ExportFormat.TURTLE: ox.RdfFormat.TURTLE,
+    ExportFormat.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+}
+_NTRIPLES = "application/n-triples"
+_BLOCK = 1000
+"""Triples per GRAPH block in an update: Virtuoso 7.2's parser runs out of stack near 5,000 in one block."""
+_WRITE_ATTEMPTS = 3
+_TIMEOUT_PARAMETER = re.compile(r"([A-Za-z][\w.-]*)=\{(ms|s)\}")
 
 
 class SparqlStore:
@@ -417,9 +459,19 @@ class SparqlStore:
 
     `query_url`, `update_url` and `store_url` are the server's query, update and
     graph store endpoints; `reference_graph` is the graph shared by all articles.
-    `timeout` is the default query deadline in seconds. `on_deadline` is called
-    after a query was abandoned at its deadline (the embedded engine passes
-    `Engine.reclaim`, so the abandoned work really stops).
+    `timeout` is the default query deadline in seconds. `auth` is a user and
+    password, sent as HTTP Basic or Digest as the server's challenge asks.
+    `on_deadline` is called after a query was abandoned at its deadline (the
+    embedded engine passes `Engine.reclaim`, so the abandoned work really stops).
+    `timeout_parameter` names a query parameter through which the server takes a
+    per-query time limit, with the unit it expects: "timeout={ms}" (Virtuoso) or
+    "timeout={s}"; each query then carries its deadline there.
+
+    `dataset_export` says that the Graph Store endpoint answers a GET without
+    `graph` with the whole dataset, and serialises every export format itself
+    (Oxigraph's does); otherwise `export` reads the store graph by graph.
+    `graph_namespace` is the start of the IRIs of cityrel's graphs (default: the
+    reference graph's IRI up to its last "/"); other graphs are left alone.
     """
 
     def __init__(
@@ -432,15 +484,23 @@ class SparqlStore:
         timeout: float = 30.0,
         auth: tuple[str, str] | None = None,
         on_deadline: Callable[[], object] | None = None,
+        timeout_parameter: str | None = None,
+        dataset_export: bool = False,
+        graph_namespace: str | None = None,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url
         self.store_url = store_url
         self.reference_graph = reference_graph
         self.timeout = timeout
+        self.graph_namespace = graph_namespace or str(reference_graph).rsplit("/", 1)[0] + "/"
         self._on_deadline = on_deadline
-        # trust_env=False: the embedded engine is on loopback, never behind a proxy.
-        self._client = httpx.Client(auth=auth, timeout=_SLOW, trust_env=False)
+        self._timeout_parameter = _parse_timeout_parameter(timeout_parameter)
+        self._dataset_export = dataset_export
+        self._empty_graph_pattern = True  # whether `GRAPH ?g {}` lists the graphs; see graph_names
+        # trust_env=False: no proxy or .netrc from the environment between cityrel and its store.
+        self._client = httpx.Client(auth=_ChallengeAuth(*auth) if auth else None, timeout=_SLOW,
+                                    trust_env=False)
 
     def close(self) -> None:
         self._client.close()
@@ -451,20 +511,37 @@ class SparqlStore:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def owns(self, graph: URIRef) -> bool:
+        """Whether `graph` is one of cityrel's graphs (its IRI is in the graph namespace)."""
+        return str(graph).startswith(self.graph_namespace)
+
     # -- reading -----------------------------------------------------------
 
-    def query(self, sparql: str, *, accept: str = RESULTS_JSON, timeout: float | None = None) -> QueryResult:
+    def query(self, sparql: str, *, accept: str = RESULTS_JSON, timeout: float | None = None,
+              default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> QueryResult:
         """Run one SPARQL query and return the engine's complete answer.
+
+        `default_graphs` and `named_graphs` are the protocol's default-graph-uri
+        and named-graph-uri; none: the server's default dataset.
 
         Raises QueryTimeout if the whole answer has not arrived within `timeout`
         seconds (default: the store's): the connection is dropped and `on_deadline`
         runs before the error is raised. Also raises QueryTimeout for an answer that
-        the engine cut short because it cancelled the query itself. Raises
-        QueryError if the engine rejects the query, StoreError if it cannot be reached.
+        the engine cut short because it stopped the query itself. Raises
+        QueryError if the engine rejects the query, StoreError if it cannot be
+        reached or sent only part of the answer.
         """
         seconds = self.timeout if timeout is None else timeout
+        form: dict[str, str | list[str]] = {"query": sparql}
+        if default_graphs:
+            form["default-graph-uri"] = list(default_graphs)
+        if named_graphs:
+            form["named-graph-uri"] = list(named_graphs)
+        if self._timeout_parameter is not None:
+            name, unit = self._timeout_parameter
+            form[name] = str(math.ceil(seconds * 1000 if unit == "ms" else seconds))
         try:
-            return self._answer(sparql, accept, seconds)
+            return self._answer(form, accept, seconds)
         except _DeadlinePassed:
             pass  # the connection is closed by now
         if self._on_deadline is not None:
@@ -481,28 +558,29 @@ class SparqlStore:
         return bool(json.loads(self.query(sparql, timeout=timeout).body)["boolean"])
 
     def count(self, graph: URIRef | None = None) -> int:
-        """The number of triples in one named graph, or in all named graphs together.
-
-        cityrel writes nothing to the default graph.
-        """
-        target = "?g" if graph is None else _n3(graph)
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}")
-        return int(rows[0]["n"])
+        """The number of triples in one named graph, or in all of cityrel's graphs together."""
+        if graph is not None:
+            rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {_n3(graph)} {{ ?s ?p ?o }} }}")
+            return int(rows[0]["n"])
+        rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        return sum(int(row["n"]) for row in rows if isinstance(name := row.get("g"), URIRef) and self.owns(name))
 
     def graph_names(self) -> list[URIRef]:
-        """The names of the store's named graphs, sorted."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-        return sorted(name for row in rows if isinstance(name := row.get("g"), URIRef))
+        """The names of cityrel's named graphs in the store, sorted."""
+        rows = None
+        if self._empty_graph_pattern:
+            rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+            if any("g" not in row for row in rows):  # Virtuoso: one solution, ?g unbound
+                self._empty_graph_pattern = False
+                rows = None
+        if rows is None:
+            rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(name for row in rows if isinstance(name := row.get("g"), URIRef) and self.owns(name))
 
     def graph(self, name: URIRef) -> Graph | None:
         """The triples of one named graph, or None if the store has no such graph."""
-        response = self._send("GET", self.store_url, "read of a graph", params={"graph": str(name)},
-                              headers={"Accept": "application/n-triples"})
-        if response.status_code == 404:
-            return None
-        if response.status_code != 200:
-            raise _refusal(response, "read of a graph")
-        return Graph().parse(data=response.content, format="nt")
+        data = self._read_graph(name)
+        return None if data is None else Graph().parse(data=data, format="nt")
 
     def export(self, fmt: ExportFormat, graph: URIRef | None = None) -> Iterator[bytes]:
         """Stream the whole store, or one named graph, serialised in `fmt`, without holding it in memory.
@@ -511,19 +589,162 @@ class SparqlStore:
         Turtle or N-Triples it is the union of the named graphs. One graph is
         exported in Turtle, N-Triples or JSON-LD.
 
-        The request is sent by this call, so an unreachable store, a refusal or a
-        missing graph raise here, before any byte. Iterate the result to its end or
-        close() it. A cut-off export raises StoreError after its last chunk.
+        With `dataset_export` the server serialises the export in one answer.
+        Otherwise the store is read graph by graph (N-Triples through the Graph
+        Store Protocol) and each graph is serialised here before the next is read,
+        so memory grows with the largest graph, not with the store.
+
+        The first request is sent by this call, so an unreachable store, a refusal
+        or a missing graph raise here, before any byte. Iterate the result to its
+        end or close() it. A cut-off export raises StoreError after its last chunk.
         """
         if graph is not None and fmt in (ExportFormat.TRIG, ExportFormat.NQUADS):
             raise QueryError(f"{fmt.value} is for the whole store; "
                              "export one graph as turtle, ntriples or jsonld.")
+        if self._dataset_export:
+            return self._export_dataset(fmt, graph)
+        if graph is None:
+            return self._export_graphs(self.graph_names(), fmt)
+        data = self._read_graph(graph)
+        if data is None:
+            raise QueryError(f"The store has no graph {graph}.")
+        return iter([_serialise(data, fmt)])
+
+    # -- writing -----------------------------------------------------------
+
+    def update(self, sparql: str) -> None:
+        """Run one SPARQL Update request (whole or not at all on Oxigraph; see the module's docstring)."""
+        response = self._send("POST", self.update_url, "update", content=sparql.encode(),
+                              headers={"Content-Type": "application/sparql-update"})
+        if response.status_code not in (200, 204):
+            raise _refusal(response, "update")
+
+    def put_article(self, article: ArticleGraph) -> Change:
+        """Store the article's graph and add its reference triples, as `put_graph` does."""
+        return self.put_graph(article.name, article.statements, article.reference)
+
+    def put_graph(self, name: URIRef, statements: Iterable[Triple], reference: Iterable[Triple] = ()) -> Change:
+        """Make graph `name` hold exactly `statements`, and add `reference` to the reference graph, in one request.
+
+        The request deletes only what the new graph lacks and inserts only what the
+        stored one lacks, so putting the same graph again writes nothing to it, and
+        no triple is deleted and inserted again in one request (which a crash can
+        lose on Virtuoso). Only graph `name` is replaced (reference triples are
+        shared, so they are only ever added). The graph is read back afterwards: if
+        another writer changed it in between, the difference is written again, up
+        to three times.
+
+        The result says how the stored graph compared with the new one (a graph with
+        blank nodes never compares equal, and is written without being read back).
+        """
+        if name == self.reference_graph:
+            raise ValueError(f"A graph put here cannot be named {name}: that is the reference graph.")
+        new, shared = set(statements), set(reference)
+        if any(_has_bnode(triple) for triple in shared):
+            raise ValueError(f"The reference triples of {name} contain blank nodes; "
+                             "they would be added again on every ingest.")
+        before = self.graph(name)
+        change = (Change.ADDED if before is None else
+                  Change.UNCHANGED if set(before) == new else Change.REPLACED)
+        stored = set(before) if before is not None else set()
+        for _attempt in range(_WRITE_ATTEMPTS):
+            request = _difference(name, stored, new, self.reference_graph, shared)
+            if request:
+                self.update(request)
+            if change is Change.UNCHANGED or any(_has_bnode(triple) for triple in new):
+                return change
+            after = self.graph(name)
+            stored = set(after) if after is not None else set()
+            if stored == new:
+                return change
+        raise StoreError(f"The graph {name} was changed by another writer each of the "
+                         f"{_WRITE_ATTEMPTS} times cityrel wrote it; try again.")
+
+    def delete_graph(self, name: URIRef) -> bool:
+        """Remove one named graph; returns whether it held any triples."""
+        existed = self.ask(f"ASK {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }}")
+        self.update(f"DROP SILENT GRAPH {_n3(name)}")
+        return existed
+
+    # -- HTTP --------------------------------------------------------------
+
+    def _answer(self, form: dict[str, str | list[str]], accept: str, seconds: float) -> QueryResult:
+        """Read the whole answer to a query, or raise _DeadlinePassed with the connection closed."""
+        deadline = time.monotonic() + seconds
+        chunks: list[bytes] = []
+        try:
+            with self._client.stream("POST", self.query_url, data=form, headers={"Accept": accept},
+                                     timeout=httpx.Timeout(seconds, connect=_CONNECT_SECONDS)) as response:
+                if response.status_code != 200:
+                    response.read()
+                    raise _refusal(response, "query")
+                _check_headers(response)
+                # The deadline is checked between chunks; each read waits at most `seconds`.
+                for chunk in response.iter_bytes():
+                    chunks.append(chunk)
+                    if time.monotonic() > deadline:
+                        raise _DeadlinePassed
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            raise _unreachable(self.query_url, error) from None
+        except httpx.TimeoutException:
+            raise _DeadlinePassed from None
+        except httpx.TransportError as error:
+            raise StoreError(f"The connection to {self.query_url} broke during the query: {error}") from None
+        content_type = response.headers.get("content-type", accept)
+        body = b"".join(chunks)
+        _check_complete(content_type, body)
+        return QueryResult(content_type, _standard_json(content_type, body))
+
+    def _read_graph(self, name: URIRef) -> bytes | None:
+        """One graph as N-Triples through the Graph Store Protocol, or None if there is no such graph.
+
+        The triples are counted against a COUNT of the graph, read just before:
+        Virtuoso cuts a graph at its ResultSetMaxRows without saying so. A
+        mismatch is read once more (a writer may have changed the graph between
+        the two requests) before it is an error.
+        """
+        expected = got = 0
+        for _attempt in range(2):
+            expected = self.count(name)
+            response = self._send("GET", self.store_url, "read of a graph", params={"graph": str(name)},
+                                  headers={"Accept": _NTRIPLES})
+            if response.status_code == 404:
+                return None
+            if response.status_code != 200:
+                raise _refusal(response, "read of a graph")
+            _check_complete(_NTRIPLES, response.content)
+            got = _ntriples_lines(response.content)
+            if got == expected:
+                return response.content
+        raise StoreError(f"The store sent {got} of the {expected} triples of {name}: it cuts off "
+                         "large answers (Virtuoso: raise ResultSetMaxRows in virtuoso.ini).")
+
+    def _export_graphs(self, names: list[URIRef], fmt: ExportFormat) -> Iterator[bytes]:
+        """The graphs `names`, read and serialised one at a time; a JSON-LD export is one array of graphs."""
+        separator = b""
+        if fmt is ExportFormat.JSONLD:
+            yield b"["
+        for name in names:
+            data = self._read_graph(name)
+            if data is None:  # dropped since the names were listed
+                continue
+            chunk = _serialise(data, fmt, graph=name)
+            if fmt is ExportFormat.JSONLD:
+                chunk = chunk.strip()[1:-1]  # pyoxigraph writes one array per graph
+                if not chunk:
+                    continue
+                chunk, separator = separator + chunk, b","
+            yield chunk
+        if fmt is ExportFormat.JSONLD:
+            yield b"]\n"
+
+    def _export_dataset(self, fmt: ExportFormat, graph: URIRef | None) -> Iterator[bytes]:
+        """The export as one answer of a server that serialises whole datasets (Oxigraph)."""
         headers = {"Accept": fmt.media_type}
         if graph is None and not fmt.keeps_graphs:
             union = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-            request = self._client.build_request(
-                "POST", self.query_url, content=union.encode(),
-                headers={**headers, "Content-Type": "application/sparql-query"}, timeout=_SLOW)
+            request = self._client.build_request("POST", self.query_url, data={"query": union}, headers=headers,
+                                                 timeout=_SLOW)
         else:
             params = {} if graph is None else {"graph": str(graph)}
             request = self._client.build_request("GET", self.store_url, params=params, headers=headers,
@@ -541,69 +762,6 @@ class SparqlStore:
                 raise QueryError(f"The store has no graph {graph}.")
             raise _refusal(response, "export")
         return self._chunks(response, fmt)
-
-    # -- writing -----------------------------------------------------------
-
-    def update(self, sparql: str) -> None:
-        """Run one SPARQL Update request; the engine applies all of it or none of it."""
-        response = self._send("POST", self.update_url, "update", content=sparql.encode(),
-                              headers={"Content-Type": "application/sparql-update"})
-        if response.status_code not in (200, 204):
-            raise _refusal(response, "update")
-
-    def put_article(self, article: ArticleGraph) -> Change:
-        """Replace the article's graph and add its reference triples, in one atomic request.
-
-        Putting the same article again changes nothing; an article whose content
-        changed replaces its own graph and nothing else (reference triples are shared,
-        so they are only ever added). The result says how the stored graph compared
-        with the new one (a graph with blank nodes never compares equal).
-        """
-        if article.name == self.reference_graph:
-            raise ValueError(f"An article graph cannot be named {article.name}: that is the reference graph.")
-        if any(isinstance(term, BNode) for triple in article.reference for term in triple):
-            raise ValueError(f"The reference triples of {article.name} contain blank nodes; "
-                             "they would be added again on every ingest.")
-        before = self.graph(article.name)
-        self.update(_replace_graph(article, self.reference_graph))
-        if before is None:
-            return Change.ADDED
-        return Change.UNCHANGED if set(before) == set(article.statements) else Change.REPLACED
-
-    def delete_graph(self, name: URIRef) -> bool:
-        """Remove one named graph; returns whether it held any triples."""
-        existed = self.ask(f"ASK {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }}")
-        self.update(f"DROP SILENT GRAPH {_n3(name)}")
-        return existed
-
-    # -- HTTP --------------------------------------------------------------
-
-    def _answer(self, sparql: str, accept: str, seconds: float) -> QueryResult:
-        """Read the whole answer to a query, or raise _DeadlinePassed with the connection closed."""
-        deadline = time.monotonic() + seconds
-        headers = {"Content-Type": "application/sparql-query", "Accept": accept}
-        chunks: list[bytes] = []
-        try:
-            with self._client.stream("POST", self.query_url, content=sparql.encode(), headers=headers,
-                                     timeout=httpx.Timeout(seconds, connect=_CONNECT_SECONDS)) as response:
-                if response.status_code != 200:
-                    response.read()
-                    raise _refusal(response, "query")
-                # The deadline is checked between chunks; each read waits at most `seconds`.
-                for chunk in response.iter_bytes():
-                    chunks.append(chunk)
-                    if time.monotonic() > deadline:
-                        raise _DeadlinePassed
-        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
-            raise _unreachable(self.query_url, error) from None
-        except httpx.TimeoutException:
-            raise _DeadlinePassed from None
-        except httpx.TransportError as error:
-            raise StoreError(f"The connection to {self.query_url} broke during the query: {error}") from None
-        content_type = response.headers.get("content-type", accept)
-        body = b"".join(chunks)
-        _check_complete(content_type, body)
-        return QueryResult(content_type, body)
 
     def _send(self, method: str, url: str, what: str, **options: Any) -> httpx.Response:
         try:
@@ -630,8 +788,45 @@ class SparqlStore:
             response.close()
 
 
+class _ChallengeAuth(httpx.Auth):
+    """HTTP Basic or Digest authentication, whichever an endpoint's challenge asks for, and only where asked.
+
+    Virtuoso's /sparql-auth asks for Digest, Fuseki and GraphDB usually for Basic.
+    A request goes without credentials to an endpoint that has not challenged yet;
+    after its first challenge they go with every request to it. An endpoint that
+    never challenges, such as Virtuoso's read-only /sparql, never receives them.
+    """
+
+    def __init__(self, user: str, password: str) -> None:
+        self._user, self._password = user, password
+        self._schemes: dict[str, httpx.Auth] = {}
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        endpoint = str(request.url.copy_with(query=None, fragment=None))
+        scheme = self._schemes.get(endpoint)
+        if scheme is None:
+            response = yield request
+            challenge = response.headers.get("www-authenticate", "")
+            if response.status_code != 401 or not challenge:
+                return
+            digest = challenge.lower().startswith("digest")
+            scheme = (httpx.DigestAuth if digest else httpx.BasicAuth)(self._user, self._password)
+            self._schemes[endpoint] = scheme
+        yield from scheme.auth_flow(request)
+
+
 class _DeadlinePassed(Exception):
     """A query's deadline passed; internal to SparqlStore.query."""
+
+
+def _parse_timeout_parameter(template: str | None) -> tuple[str, str] | None:
+    if template is None:
+        return None
+    match = _TIMEOUT_PARAMETER.fullmatch(template)
+    if match is None:
+        raise ValueError(f"A timeout parameter is written name={{ms}} or name={{s}}, as in timeout={{ms}}; "
+                         f"not {template!r}.")
+    return match[1], match[2]
 
 
 def _unreachable(url: str, error: Exception) -> StoreError:
@@ -639,11 +834,35 @@ def _unreachable(url: str, error: Exception) -> StoreError:
 
 
 def _refusal(response: httpx.Response, what: str) -> CityrelError:
-    """The error for a non-success answer: QueryError for a rejected query or update, else StoreError."""
+    """The error for a non-success answer: QueryError for a rejected query or update, QueryTimeout for
+    one the server stopped at its own time limit, else StoreError."""
+    if response.status_code >= 500 and _SERVER_TIMEOUT.search(response.text[-2000:]):
+        # Virtuoso, when its limit strikes while it writes the answer: 500, the rows so far, then the error.
+        return QueryTimeout(f"The store stopped the {what} at its time limit.")
     message = response.text.strip() or response.reason_phrase
     if response.status_code in (400, 406) and what in ("query", "update"):  # 406: an Accept it cannot serve
         return QueryError(f"The store rejected the {what}: {message}")
+    if response.status_code in (401, 403):
+        message += " (check CITYREL_SPARQL_USER and CITYREL_SPARQL_PASSWORD)"
     return StoreError(f"The store refused the {what} (HTTP {response.status_code}): {message}")
+
+
+_SERVER_TIMEOUT = re.compile(r"\bS1T(AT|00)\b")
+"""Virtuoso's SQL states for a partial answer at its time limit and for a transaction that timed out."""
+
+
+def _check_headers(response: httpx.Response) -> None:
+    """Raise if a 200 answer's headers say that the server sent only part of the answer (Virtuoso does so)."""
+    state = response.headers.get("x-sql-state")
+    if state is not None:
+        message = response.headers.get("x-sql-message", "").split("Activity:")[0].strip()
+        if state == "S1TAT":
+            raise QueryTimeout(f"The store stopped the query at its time limit: {message}")
+        raise StoreError(f"The store sent an incomplete answer ({state}): {message}")
+    cap = response.headers.get("x-sparql-maxrows")
+    if cap is not None:
+        raise StoreError(f"The store cut its answer off at {cap} rows (its own limit; Virtuoso: "
+                         "ResultSetMaxRows). Ask for fewer rows with LIMIT, or raise the server's limit.")
 
 
 _COMPLETE_ENDINGS = {
@@ -666,8 +885,47 @@ def _check_complete(content_type: str, body: bytes) -> None:
     if end.endswith(_CANCELLED):
         raise QueryTimeout("The engine stopped the query before it finished (its own time limit).")
     endings = _COMPLETE_ENDINGS.get(content_type.split(";")[0].strip().lower())
+    last_line = end.rsplit(b"\n", 1)[-1].lstrip()
+    if last_line.startswith(b"#") and content_type.startswith(("application/n-", "text/turtle", "application/trig")):
+        return  # a comment, such as Virtuoso's "# Empty NT" for an empty graph
     if end and endings and not end.endswith(endings):
         raise StoreError(f"The store's answer ({content_type}) was cut off: it ends with {end[-60:]!r}.")
+
+
+def _standard_json(content_type: str, body: bytes) -> bytes:
+    """SPARQL 1.1 JSON results as the standard writes them, in UTF-8 as Oxigraph writes them.
+
+    Virtuoso writes a typed literal as {"type": "typed-literal", ...}, a form of the
+    2007 note that SPARQL 1.1 dropped; it becomes {"type": "literal", "datatype": ...}.
+    It also escapes every non-ASCII character ("Bak\\u00FC"); they are written as is.
+    """
+    if not content_type.startswith(RESULTS_JSON) or (b'"typed-literal"' not in body and b"\\u" not in body):
+        return body
+    document = json.loads(body)
+    for row in document.get("results", {}).get("bindings", []):
+        for value in row.values():
+            if value.get("type") == "typed-literal":
+                value["type"] = "literal"
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+def _ntriples_lines(data: bytes) -> int:
+    """The number of triples in an N-Triples document: one per line, besides blank and comment lines."""
+    return sum(1 for line in data.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
+
+
+def _serialise(ntriples: bytes, fmt: ExportFormat, *, graph: URIRef | None = None) -> bytes:
+    """One graph, read as N-Triples, in `fmt`; as a named graph `graph` where the format keeps graphs.
+
+    Blank nodes get fresh labels, so that graphs written one after another into
+    one document never share one by accident.
+    """
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True)
+    if graph is not None and fmt.keeps_graphs:
+        name = ox.NamedNode(str(graph))
+        quads = [ox.Quad(triple.subject, triple.predicate, triple.object, name) for triple in triples]
+        return ox.serialize(quads, format=_SYNTAXES[fmt]) or b""
+    return ox.serialize([quad.triple for quad in triples], format=_SYNTAXES[fmt]) or b""
 
 
 def _term(value: dict[str, str]) -> Term:
@@ -697,13 +955,39 @@ def _n3(term: Node) -> str:
         raise StoreError(f"Cannot write {term!r}: {error}") from None
 
 
-def _replace_graph(article: ArticleGraph, reference_graph: URIRef) -> str:
-    """One SPARQL Update request: drop the article's graph, insert it anew, add its reference triples."""
-    lines = [f"DROP SILENT GRAPH {_n3(article.name)} ;", "INSERT DATA {"]
-    for name, graph in ((article.name, article.statements), (reference_graph, article.reference)):
-        if len(graph):
+def _has_bnode(triple: Triple) -> bool:
+    return any(isinstance(term, BNode) for term in triple)
+
+
+def _difference(name: URIRef, stored: set[Triple], new: set[Triple], reference_graph: URIRef,
+                reference: set[Triple]) -> str:
+    """One SPARQL Update request that turns graph `name` from `stored` into `new` and adds `reference`.
+
+    Triples in both are left alone. Blank nodes cannot be named in DELETE DATA,
+    so stored triples with blank nodes are deleted by pattern, and new ones are
+    inserted with fresh blank nodes. "" when there is nothing to write.
+    """
+    kept = {triple for triple in stored if not _has_bnode(triple)}
+    operations = []
+    if removed := kept - new:
+        operations.append(_data("DELETE", [(name, removed)]))
+    if len(kept) != len(stored):
+        operations.append(f"DELETE {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }} "
+                          f"WHERE {{ GRAPH {_n3(name)} {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}")
+    added = (new - kept) | {triple for triple in new if _has_bnode(triple)}
+    if added or reference:
+        operations.append(_data("INSERT", [(name, added), (reference_graph, reference)]))
+    return " ;\n".join(operations)
+
+
+def _data(verb: str, graphs: Sequence[tuple[URIRef, set[Triple]]]) -> str:
+    """An INSERT DATA or DELETE DATA operation, in GRAPH blocks of at most _BLOCK triples."""
+    lines = [f"{verb} DATA {{"]
+    for name, triples in graphs:
+        statements = [f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples]
+        for start in range(0, len(statements), _BLOCK):
             lines.append(f"GRAPH {_n3(name)} {{")
-            lines.extend(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in graph)
+            lines.extend(statements[start:start + _BLOCK])
             lines.append("}")
     lines.append("}")
     return "\n".join(lines)
@@ -716,13 +1000,37 @@ def _replace_graph(article: ArticleGraph, reference_graph: URIRef) -> str:
 def open_store(settings: Settings) -> Iterator[SparqlStore]:
     """The store of `settings` for the duration of the block.
 
-    The embedded Oxigraph engine over `settings.store`: the one another cityrel
-    process is running, or one started here and stopped when its last user leaves.
+    With settings.sparql_query_url set: the remote SPARQL server at that URL.
+    Otherwise the embedded Oxigraph engine over `settings.store`: the one another
+    cityrel process is running, or one started here and stopped when its last
+    user leaves.
     """
     reference = Minter(settings.base_iri).reference_graph()
-    # A remote SPARQL server (a later issue) is chosen here: a SparqlStore on its URLs, no Engine.
+    if settings.sparql_query_url:
+        with _remote_store(settings, reference) as store:
+            yield store
+        return
     with running_engine(settings.store) as engine:
         url = engine.url
         with SparqlStore(f"{url}/query", f"{url}/update", f"{url}/store", reference_graph=reference,
-                         timeout=settings.query_timeout, on_deadline=engine.reclaim) as store:
+                         timeout=settings.query_timeout, on_deadline=engine.reclaim,
+                         dataset_export=True) as store:
             yield store
+
+
+def _remote_store(settings: Settings, reference: URIRef) -> SparqlStore:
+    """A SparqlStore on the remote server of settings.sparql_*; StoreError if they are incomplete."""
+    query_url = settings.sparql_query_url or ""
+    if not settings.sparql_store_url:
+        raise StoreError("CITYREL_SPARQL_QUERY_URL is set but CITYREL_SPARQL_STORE_URL is not: cityrel reads "
+                         "graphs through the server's Graph Store Protocol endpoint.")
+    auth = None
+    if settings.sparql_user:
+        password = settings.sparql_password.get_secret_value() if settings.sparql_password else ""
+        auth = (settings.sparql_user, password)
+    try:
+        return SparqlStore(query_url, settings.sparql_update_url or query_url, settings.sparql_store_url,
+                           reference_graph=reference, timeout=settings.query_timeout, auth=auth,
+                           timeout_parameter=settings.sparql_timeout_parameter)
+    except ValueError as error:
+        raise StoreError(f"CITYREL_SPARQL_TIMEOUT_PARAMETER: {error}") from None
