@@ -29,6 +29,7 @@ test: $(STAMP)
 ## Print the benchmark tables
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
+	$(BIN)/python benchmarks/run.py --triples 1000000
 
 clean:
 	rm -rf $(VENV) var

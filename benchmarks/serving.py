@@ -1,0 +1,640 @@
+"""Serving at scale: cityrel's /sparql beside bare `oxigraph serve` and rdflib-endpoint, on the same data.
+
+Starts on loopback, over one generated store (see generate.py):
+
+- cityrel: `cityrel serve` over the store (its engine is `oxigraph serve` with a union
+  default graph), with CITYREL_QUERY_TIMEOUT set to the cap;
+- oxigraph: bare `oxigraph serve --union-default-graph` over a copy of the store: the
+  floor, what the engine alone does with the same data;
+- rdflib: rdflib-endpoint over the same N-Quads, in memory (what a Python user picks);
+- oxigraph, one graph (diagnostic, --dedup): bare Oxigraph over the same triples loaded
+  into one default graph, so that a fact stated by many articles is stored once. It is
+  not a peer: it shows what the engine does when a join does not meet every shared
+  triple once per article graph that states it.
+
+Each query of the mix (queries.py) is sent once to warm up (and to count its rows),
+then up to --runs times in turns across the servers (p50, p95), then by 8 concurrent
+clients for a few seconds (throughput). A query that does not answer within --cap
+seconds counts as "> cap" and its server is restarted (cityrel restarts its own
+engine). The REST routes, which only cityrel has, are timed on their own. Ratios are
+cityrel/oxigraph (lower is better; target p50 ≤ 1.2, throughput ≥ 0.8) and
+rdflib/cityrel (higher means cityrel is faster; target ≥ 20 on the median query).
+
+    python benchmarks/serving.py --store var/bench/s1m --data var/bench/g1m.nq
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from _common import (
+    BIN,
+    HOST,
+    ROOT,
+    free_port,
+    geometric_mean,
+    median,
+    percentile,
+    rss_mb,
+    stop,
+    table,
+    wait_until_answers,
+)
+
+from queries import IZMIR, REST, MixQuery, mix
+
+CLIENTS = 8
+
+
+# -- The servers ---------------------------------------------------------------------
+
+
+class Server:
+    """A SPARQL server this benchmark started on loopback."""
+
+    name = ""
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def query_url(self) -> str:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def after_cap(self) -> None:
+        """Make sure the server is free again after a query ran past the cap."""
+        stop(self.process, grace=1.0)
+        self.start()
+
+    def stop(self) -> None:
+        stop(self.process)
+
+    def pids(self) -> dict[str, int]:
+        """The processes whose CPU time and memory count, by role."""
+        return {"server": self.process.pid} if self.process else {}
+
+
+class Oxigraph(Server):
+    def __init__(self, name: str, location: Path, *, union: bool) -> None:
+        self.name, self.location, self.union = name, location, union
+        self.port = free_port()
+
+    @property
+    def query_url(self) -> str:
+        return f"http://{HOST}:{self.port}/query"
+
+    def start(self) -> None:
+        command = [str(BIN / "oxigraph"), "serve", "--location", str(self.location), "--bind", f"{HOST}:{self.port}"]
+        self.process = subprocess.Popen(command + (["--union-default-graph"] if self.union else []),
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until_answers(f"http://{HOST}:{self.port}/", process=self.process)
+
+
+class Cityrel(Server):
+    name = "cityrel"
+
+    def __init__(self, store: Path, cap: float) -> None:
+        self.store, self.cap = store, cap
+        self.port = free_port()
+        self.base = f"http://{HOST}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base}/sparql"
+
+    def start(self) -> None:
+        env = {**os.environ, "CITYREL_STORE": str(self.store), "CITYREL_QUERY_TIMEOUT": str(self.cap),
+               # the same answers as the peers: no cut-off at the service's default 10,000 rows
+               "CITYREL_MAX_ROWS": "100000000"}
+        self.process = subprocess.Popen([str(BIN / "cityrel"), "serve", "--host", HOST, "--port", str(self.port)],
+                                        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_until_answers(f"{self.base}/health", process=self.process)
+
+    def after_cap(self) -> None:
+        # cityrel stopped the query itself (503) and restarted its engine if it was still busy
+        wait_until_answers(f"{self.base}/health")
+
+    def pids(self) -> dict[str, int]:
+        found = super().pids()
+        try:
+            found["engine"] = int(json.loads((self.store / "engine.json").read_text())["pid"])
+        except (OSError, ValueError, KeyError):
+            pass
+        return found
+
+
+class Rdflib(Server):
+    name = "rdflib"
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.port = free_port()
+        self.loaded: dict[str, float] = {}
+        self.server_pid = 0
+
+    @property
+    def query_url(self) -> str:
+        return f"http://{HOST}:{self.port}/sparql"
+
+    def start(self) -> None:
+        script = Path(__file__).with_name("rdflib_server.py")
+        self.process = subprocess.Popen([sys.executable, str(script), str(self.data), "--port", str(self.port)],
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.loaded = self._event("loaded")
+        self._serving()
+
+    def after_cap(self) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGUSR1)  # kill the busy server, fork a fresh one over the loaded data
+        self._serving()
+
+    def _serving(self) -> None:
+        self.server_pid = int(self._event("serving")["pid"])
+        wait_until_answers(self.query_url, process=self.process)
+
+    def _event(self, name: str) -> dict[str, float]:
+        assert self.process is not None and self.process.stdout is not None
+        for line in self.process.stdout:  # bounded: the supervisor prints a line per event, then exits
+            event = json.loads(line)
+            if event.get("event") == name:
+                return event  # type: ignore[no-any-return]
+        raise SystemExit(f"rdflib-endpoint stopped before it said {name!r}")
+
+    def pids(self) -> dict[str, int]:
+        return {"server": self.server_pid} if self.server_pid else {}
+
+
+# -- Measuring -----------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """One query on one server."""
+
+    rows: int | None = None
+    first: float = math.nan
+    capped: bool = False
+    error: str | None = None
+    latencies: list[float] = field(default_factory=list)
+    throughput: float = math.nan
+    cpu: dict[str, float] = field(default_factory=dict)
+    """CPU seconds per sequential request, by process role."""
+
+    @property
+    def answered(self) -> bool:
+        return not self.capped and not self.error
+
+    @property
+    def p50(self) -> float:
+        """Infinite for a query that ran past the cap or failed: it did not answer in time."""
+        return percentile(self.latencies, 50) if self.answered else math.inf
+
+    @property
+    def p95(self) -> float:
+        return percentile(self.latencies, 95) if self.answered else math.inf
+
+
+def send(client: httpx.Client, server: Server, query: MixQuery, timeout: float) -> httpx.Response:
+    response = client.post(server.query_url, content=query.text.encode(), timeout=timeout,
+                           headers={"Content-Type": "application/sparql-query", "Accept": query.accept})
+    response.read()
+    return response
+
+
+def count_rows(response: httpx.Response, query: MixQuery) -> int:
+    if query.graph:
+        return sum(1 for line in response.text.splitlines() if line.strip())
+    return len(response.json()["results"]["bindings"])
+
+
+def attempt(client: httpx.Client, server: Server, query: MixQuery, cap: float, result: Result) -> float | None:
+    """One timed request; None (and the server restarted) if it ran past the cap or failed."""
+    started = time.perf_counter()
+    try:
+        # cityrel enforces the cap itself and answers 503; the others are cut off here
+        response = send(client, server, query, cap + (15.0 if isinstance(server, Cityrel) else 0.0))
+    except httpx.TimeoutException:
+        response = None
+    elapsed = time.perf_counter() - started
+    if response is None or response.status_code == 503 or elapsed > cap:
+        result.capped = True
+        server.after_cap()
+        return None
+    if response.status_code != 200:
+        result.error = f"HTTP {response.status_code}: {response.text[:120]}"
+        return None
+    if result.rows is None:
+        result.rows = count_rows(response, query)
+    return elapsed
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return math.nan
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def sequential(servers: list[Server], query: MixQuery, results: dict[str, Result], *, runs: int, budget: float,
+               cap: float) -> None:
+    """Warm up each server, then time up to `runs` requests per server, taking turns."""
+    clients = {s.name: httpx.Client(trust_env=False) for s in servers}
+    try:
+        for server in servers:
+            result = results[server.name]
+            result.first = attempt(clients[server.name], server, query, cap, result) or math.nan
+        live = [s for s in servers if not results[s.name].capped and not results[s.name].error]
+        spent = {s.name: 0.0 for s in live}
+        cpu_before = {s.name: {role: cpu_seconds(pid) for role, pid in s.pids().items()} for s in live}
+        # at least 3 timed runs; 2 for a query that took over a second to warm up
+        least = {s.name: 3 if results[s.name].first < 1.0 else 2 for s in live}
+        for _ in range(runs):
+            turn = [s for s in live if (spent[s.name] < budget or len(results[s.name].latencies) < least[s.name])
+                    and not results[s.name].capped and not results[s.name].error]
+            if not turn:
+                break
+            for server in turn:
+                result = results[server.name]
+                elapsed = attempt(clients[server.name], server, query, cap, result)
+                if elapsed is not None:
+                    result.latencies.append(elapsed)
+                    spent[server.name] += elapsed
+        for server in live:
+            result = results[server.name]
+            if result.latencies and not result.capped:
+                result.cpu = {role: (cpu_seconds(pid) - cpu_before[server.name].get(role, math.nan))
+                              / len(result.latencies) for role, pid in server.pids().items()}
+    finally:
+        for client in clients.values():
+            client.close()
+
+
+def settle(servers: list[Server], seconds: float = 90.0) -> float:
+    """Wait until no server uses CPU (a freshly opened store compacts for a while); seconds waited."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        pids = [pid for server in servers for pid in server.pids().values()]
+        before = sum(cpu_seconds(pid) for pid in pids)
+        time.sleep(0.5)
+        if sum(cpu_seconds(pid) for pid in pids) - before < 0.03:
+            break
+    return time.perf_counter() - started
+
+
+def concurrent(server: Server, query: MixQuery, seconds: float, cap: float) -> float:
+    """Requests per second answered to CLIENTS clients that each send one request after another."""
+    done = [0] * CLIENTS
+    failed = threading.Event()
+    until = time.perf_counter() + seconds
+
+    def client(number: int) -> None:
+        with httpx.Client(trust_env=False) as http:
+            while time.perf_counter() < until and not failed.is_set():
+                try:
+                    response = send(http, server, query, cap + 15.0)
+                except httpx.HTTPError:
+                    failed.set()
+                    return
+                if response.status_code != 200:
+                    failed.set()
+                    return
+                done[number] += 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if failed.is_set():
+        server.after_cap()
+        return math.nan
+    return sum(done) / elapsed
+
+
+@dataclass
+class RestResult:
+    first: float
+    latencies: list[float]
+    status: int
+
+
+def rest(server: Cityrel, path: str, runs: int, budget: float) -> RestResult:
+    with httpx.Client(trust_env=False, timeout=60.0) as client:
+        started = time.perf_counter()
+        response = client.get(server.base + path)
+        first = time.perf_counter() - started
+        latencies: list[float] = []
+        while len(latencies) < runs and (sum(latencies) < budget or len(latencies) < 3):
+            started = time.perf_counter()
+            client.get(server.base + path).read()
+            latencies.append(time.perf_counter() - started)
+    return RestResult(first, latencies, response.status_code)
+
+
+def _p50_of(action: object, runs: int) -> float:
+    """p50 seconds of `action()` over `runs` calls, after 10 unmeasured ones."""
+    for _ in range(10):
+        action()  # type: ignore[operator]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()  # type: ignore[operator]
+        times.append(time.perf_counter() - started)
+    return percentile(times, 50)
+
+
+def breakdown(cityrel: Cityrel, engine: Oxigraph, query: MixQuery, runs: int = 200) -> list[tuple[str, float]]:
+    """Where a fast query's time goes: the engine alone, cityrel's store client, the service's floor, /sparql."""
+    from rdflib import URIRef
+
+    from cityrel.store import SparqlStore
+
+    body, headers = query.text.encode(), {"Content-Type": "application/sparql-query", "Accept": query.accept}
+    with httpx.Client(trust_env=False, timeout=60.0) as client, SparqlStore(
+            engine.query_url, engine.query_url, engine.query_url, reference_graph=URIRef("urn:x:reference")) as store:
+        return [
+            ("oxigraph: POST /query", _p50_of(lambda: client.post(engine.query_url, content=body, headers=headers)
+                                              .read(), runs)),
+            ("cityrel's SparqlStore.query in this process, to bare oxigraph",
+             _p50_of(lambda: store.query(query.text, accept=query.accept), runs)),
+            ("cityrel: GET /api/queries (a route that does not reach the store)",
+             _p50_of(lambda: client.get(cityrel.base + "/api/queries").read(), runs)),
+            ("cityrel: GET /health (one ASK {} to its engine)",
+             _p50_of(lambda: client.get(cityrel.base + "/health").read(), runs)),
+            ("cityrel: POST /sparql", _p50_of(lambda: client.post(cityrel.query_url, content=body, headers=headers)
+                                              .read(), runs)),
+        ]
+
+
+def city_page_queries(engine: Oxigraph, iri: str, runs: int = 5) -> list[tuple[str, float, int]]:
+    """The store queries behind the REST city page (cityrel.api.lookups.describe), each timed on bare oxigraph."""
+    from cityrel.api import lookups
+    from cityrel.queries import iri_term, with_values
+
+    found = []
+    headers = {"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"}
+    with httpx.Client(trust_env=False, timeout=60.0) as client:
+        for name in ("_OUTGOING", "_INCOMING", "_FACT_DETAILS"):
+            text = getattr(lookups, name, None)
+            if text is None:  # the module changed: nothing to time
+                continue
+            bound = with_values(text, {"s": iri_term(iri)}).encode()
+            rows = len(client.post(engine.query_url, content=bound, headers=headers).json()["results"]["bindings"])
+            found.append((f"describe(): {name.strip('_').lower()} query",
+                          _p50_of(lambda bound=bound: client.post(engine.query_url, content=bound,  # type: ignore[misc]
+                                                                  headers=headers).read(), runs),
+                          rows))
+    return found
+
+
+# -- The run -------------------------------------------------------------------------
+
+
+def prepare_copy(store: Path, work: Path) -> tuple[Path, float]:
+    """A copy of the store's engine database for bare Oxigraph (cityrel's engine holds the original)."""
+    target = work / "oxigraph-copy"
+    if target.exists():
+        shutil.rmtree(target)
+    started = time.perf_counter()
+    shutil.copytree(store / "oxigraph", target)
+    return target, time.perf_counter() - started
+
+
+def prepare_one_graph(data: Path, work: Path) -> tuple[Path, float]:
+    """The same triples in one default graph (each stated once), for the diagnostic column."""
+    started = time.perf_counter()
+    triples = work / "one-graph.nt"
+    with data.open(encoding="utf-8") as quads, triples.open("w", encoding="utf-8") as out:
+        for line in quads:
+            line = line.rstrip()
+            if line:
+                out.write(line[:line.rfind(" <", 0, len(line) - 2)] + " .\n")
+    location = work / "one-graph"
+    if location.exists():
+        shutil.rmtree(location)
+    location.mkdir(parents=True)
+    subprocess.run([str(BIN / "oxigraph"), "load", "--location", str(location), "--file", str(triples)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    triples.unlink()
+    return location, time.perf_counter() - started
+
+
+def run(store: Path, data: Path, *, cap: float, runs: int, budget: float, seconds: float, rdflib: bool,
+        one_graph: bool) -> dict[str, object]:
+    work = store.parent / (store.name + "-serving")
+    work.mkdir(parents=True, exist_ok=True)
+    setup: list[tuple[str, float, str]] = []
+    copy, took = prepare_copy(store, work)
+    setup.append(("copy the store for bare oxigraph", took, ""))
+    servers: list[Server] = [Cityrel(store, cap), Oxigraph("oxigraph", copy, union=True)]
+    if one_graph:
+        location, took = prepare_one_graph(data, work)
+        setup.append(("load the same triples into one graph", took, ""))
+        servers.append(Oxigraph("one-graph", location, union=False))
+    if rdflib:
+        servers.append(Rdflib(data))
+    queries = mix()
+    results: dict[str, dict[str, Result]] = {q.name: {s.name: Result() for s in servers} for q in queries}
+    rest_results: dict[str, RestResult] = {}
+    try:
+        for server in servers:
+            started = time.perf_counter()
+            server.start()
+            note = ""
+            if isinstance(server, Rdflib):
+                note = f"{server.loaded['triples']:,.0f} distinct triples, peak {server.loaded['peak_mb']:,.0f} MB"
+            setup.append((f"start {server.name}", time.perf_counter() - started, note))
+        setup.append(("wait until no server uses CPU", settle(servers), ""))
+        for query in queries:
+            print(f"  {query.name} ...", file=sys.stderr, flush=True)
+            sequential(servers, query, results[query.name], runs=runs, budget=budget, cap=cap)
+            for server in servers:
+                result = results[query.name][server.name]
+                slow = 0.5 if isinstance(server, Rdflib) else 1.0
+                if not result.capped and not result.error and result.p50 <= slow:
+                    result.throughput = concurrent(server, query, seconds, cap)
+        cityrel = servers[0]
+        assert isinstance(cityrel, Cityrel)
+        for label, path in REST.items():
+            rest_results[label] = rest(cityrel, path, runs, budget)
+        engine = servers[1]
+        assert isinstance(engine, Oxigraph)
+        split = breakdown(cityrel, engine, queries[0])
+        page = city_page_queries(engine, IZMIR)
+        memory = {s.name: sum(rss_mb(pid) for pid in s.pids().values()) for s in servers}
+    finally:
+        for server in servers:
+            server.stop()
+    return {"servers": [s.name for s in servers], "queries": queries, "results": results, "rest": rest_results,
+            "setup": setup, "memory": memory, "cap": cap, "breakdown": (queries[0].name, split), "page": page}
+
+
+# -- Printing ------------------------------------------------------------------------
+
+
+def _ms(result: Result, seconds: float, cap: float) -> object:
+    if result.error:
+        return "fails"
+    if math.isinf(seconds):
+        return f"> {cap:g} s"
+    return seconds * 1000
+
+
+def report(outcome: dict[str, object]) -> str:
+    servers: list[str] = outcome["servers"]  # type: ignore[assignment]
+    queries: list[MixQuery] = outcome["queries"]  # type: ignore[assignment]
+    results: dict[str, dict[str, Result]] = outcome["results"]  # type: ignore[assignment]
+    cap: float = outcome["cap"]  # type: ignore[assignment]
+    has_rdflib, has_one = "rdflib" in servers, "one-graph" in servers
+    lines = [table(["setup", "seconds", "note"], outcome["setup"]), ""]  # type: ignore[arg-type]
+
+    headers = ["query", "kind", "rows", "cityrel p50", "p95", "oxigraph p50", "p95", "cityrel/oxigraph"]
+    headers += ["rdflib p50", "rdflib/cityrel"] if has_rdflib else []
+    headers += ["one-graph p50"] if has_one else []
+    rows = []
+    for query in queries:
+        r = results[query.name]
+        c, o = r["cityrel"], r["oxigraph"]
+        counts = sorted({x.rows for x in r.values() if x.rows is not None})
+        row: list[object] = [query.name, query.kind, "/".join(map(str, counts)) or "–",
+                             _ms(c, c.p50, cap), _ms(c, c.p95, cap), _ms(o, o.p50, cap), _ms(o, o.p95, cap),
+                             _ratio(c.p50, o.p50, cap)]
+        if has_rdflib:
+            row += [_ms(r["rdflib"], r["rdflib"].p50, cap), _ratio(r["rdflib"].p50, c.p50, cap)]
+        if has_one:
+            row.append(_ms(r["one-graph"], r["one-graph"].p50, cap))
+        rows.append(row)
+    lines += [("Sequential latency, ms (one client; rows: the distinct row counts the servers gave: Oxigraph's "
+               "union default graph repeats a triple once per graph that states it, rdflib's union and the one-graph "
+               "store hold it once)"), table(headers, rows)]
+    failures = [f"  {name} on {server}: {result.error}" for name, by_server in results.items()
+                for server, result in by_server.items() if result.error]
+    lines += (["failed (counted as past the cap):", *failures] if failures else []) + [""]
+
+    headers = ["query", "cityrel req/s", "oxigraph req/s", "cityrel/oxigraph"]
+    headers += ["rdflib req/s"] if has_rdflib else []
+    headers += ["cityrel CPU ms/req: proxy", "its engine", "oxigraph CPU ms/req"]
+    rows = []
+    for query in queries:
+        r = results[query.name]
+        c, o = r["cityrel"], r["oxigraph"]
+        row = [query.name, c.throughput, o.throughput, _rate_ratio(c.throughput, o.throughput)]
+        if has_rdflib:
+            row.append(r["rdflib"].throughput)
+        row += [c.cpu.get("server", math.nan) * 1000, c.cpu.get("engine", math.nan) * 1000,
+                o.cpu.get("server", math.nan) * 1000]
+        rows.append(row)
+    lines += [(f"Throughput with {CLIENTS} concurrent clients (queries with p50 ≤ 1 s; rdflib ≤ 0.5 s), and CPU "
+               "time per sequential request"), table(headers, rows), ""]
+
+    rest_rows = [[label, r.status, r.first * 1000, percentile(r.latencies, 50) * 1000,
+                  percentile(r.latencies, 95) * 1000, len(r.latencies)]
+                 for label, r in outcome["rest"].items()]  # type: ignore[union-attr]
+    lines += ["REST routes on cityrel, ms", table(["route", "status", "first", "p50", "p95", "runs"], rest_rows), ""]
+    name, split = outcome["breakdown"]  # type: ignore[misc]
+    lines += [f"Where cityrel's time goes on {name}, p50 ms", table(["path", "p50 ms"],
+                                                                     [(k, v * 1000) for k, v in split]), ""]
+    lines += ["The REST city page's store queries, on bare oxigraph", table(
+        ["query", "p50 ms", "rows"], [(k, v * 1000, n) for k, v, n in outcome["page"]]), ""]  # type: ignore[union-attr]
+    memory = outcome["memory"]  # type: ignore[assignment]
+    lines.append("resident memory after the run, MB: " + ", ".join(f"{k} {v:,.0f}" for k, v in memory.items()))
+    lines += ["", *targets(outcome)]
+    return "\n".join(lines)
+
+
+def _ratio(a: float, b: float, cap: float) -> object:
+    """a/b of two latencies; a bound where one side ran past the cap (counted as the cap)."""
+    if math.isinf(a) and math.isinf(b):
+        return "both > cap"
+    if math.isinf(a):
+        return f"≥ {cap / b:.1f}"
+    if math.isinf(b):
+        return f"≤ {a / cap:.2f}"
+    if math.isnan(a) or math.isnan(b) or b == 0:
+        return None
+    return a / b
+
+
+def _rate_ratio(a: float, b: float) -> object:
+    return a / b if math.isfinite(a) and math.isfinite(b) and b else None
+
+
+def targets(outcome: dict[str, object]) -> list[str]:
+    """The issue's targets, each with its figure and met / NOT met."""
+    queries: list[MixQuery] = outcome["queries"]  # type: ignore[assignment]
+    results: dict[str, dict[str, Result]] = outcome["results"]  # type: ignore[assignment]
+    cap: float = outcome["cap"]  # type: ignore[assignment]
+    lines = ["Targets"]
+    ratios = {q.name: results[q.name]["cityrel"].p50 / results[q.name]["oxigraph"].p50 for q in queries
+              if math.isfinite(results[q.name]["cityrel"].p50) and math.isfinite(results[q.name]["oxigraph"].p50)}
+    unmeasured = [q.name for q in queries if q.name not in ratios]
+    worst = max(ratios.items(), key=lambda item: item[1]) if ratios else ("–", math.nan)
+    over = sorted(name for name, ratio in ratios.items() if ratio > 1.2)
+    lines.append(f"- p50 cityrel/oxigraph ≤ 1.2 for every query: {'met' if not over else 'NOT met'}; worst "
+                 f"{worst[1]:.2f} ({worst[0]}); over 1.2: {', '.join(over) or 'none'}; "
+                 f"median {median(list(ratios.values())):.2f}")
+    if unmeasured:
+        lines.append(f"  not measurable (> {cap:g} s on cityrel or oxigraph): {', '.join(unmeasured)}")
+    throughput = {q.name: results[q.name]["cityrel"].throughput / results[q.name]["oxigraph"].throughput
+                  for q in queries if math.isfinite(results[q.name]["cityrel"].throughput)
+                  and math.isfinite(results[q.name]["oxigraph"].throughput)}
+    low = sorted(name for name, ratio in throughput.items() if ratio < 0.8)
+    lines.append(f"- throughput cityrel/oxigraph ≥ 0.8 with {CLIENTS} clients: "
+                 f"{'met' if not low else 'NOT met'}; geometric mean {geometric_mean(list(throughput.values())):.2f} "
+                 f"over {len(throughput)} queries, lowest {min(throughput.values(), default=math.nan):.2f}; "
+                 f"under 0.8: {', '.join(low) or 'none'}")
+    if "rdflib" in outcome["servers"]:  # type: ignore[operator]
+        pairs = [(results[q.name]["rdflib"].p50, results[q.name]["cityrel"].p50) for q in queries]
+        measured = [(r, c) for r, c in pairs if math.isfinite(c)]
+        per_query = sorted((cap if math.isinf(r) else r) / c for r, c in measured)
+        median_ratio = median(per_query)
+        rdflib_p50s = sorted(cap if math.isinf(r) else r for r, _ in pairs)
+        cityrel_p50s = sorted(cap if math.isinf(c) else c for _, c in pairs)
+        of_medians = median(rdflib_p50s) / median(cityrel_p50s)
+        lines.append(f"- rdflib/cityrel ≥ 20 on the mix's median query: {'met' if median_ratio >= 20 else 'NOT met'}; "
+                     f"median of per-query ratios {median_ratio:.1f} (a query past the cap on rdflib counts as the "
+                     f"cap: a lower bound); ratio of the median p50s {of_medians:.1f}")
+    rest_results: dict[str, RestResult] = outcome["rest"]  # type: ignore[assignment]
+    page = next((r for label, r in rest_results.items() if label.startswith("city page")), None)
+    if page is not None:
+        p50 = percentile(page.latencies, 50) * 1000
+        lines.append(f"- REST city page p50 < 20 ms: {'met' if p50 < 20 else 'NOT met'}; {p50:.1f} ms "
+                     f"(first request {page.first * 1000:.0f} ms)")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--store", type=Path, required=True, help="a store directory made by generate.py")
+    parser.add_argument("--data", type=Path, required=True, help="the N-Quads file it was loaded from")
+    parser.add_argument("--cap", type=float, default=5.0, help="seconds a query may take (default 5)")
+    parser.add_argument("--runs", type=int, default=20, help="sequential runs per query and server (default 20)")
+    parser.add_argument("--budget", type=float, default=2.0,
+                        help="seconds of sequential runs per query and server, at least 3 runs (default 2)")
+    parser.add_argument("--seconds", type=float, default=2.0, help="seconds of concurrent load per query")
+    parser.add_argument("--no-rdflib", action="store_true")
+    parser.add_argument("--no-one-graph", action="store_true", help="leave out the diagnostic one-graph column")
+    args = parser.parse_args()
+    outcome = run(args.store.resolve(), args.data.resolve(), cap=args.cap, runs=args.runs, budget=args.budget,
+                  seconds=args.seconds, rdflib=not args.no_rdflib, one_graph=not args.no_one_graph)
+    print(report(outcome))
+
+
+if __name__ == "__main__":
+    main()
