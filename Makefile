@@ -28,6 +28,7 @@ test: $(STAMP)
 
 ## Print the benchmark tables
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/run.py --triples 1000000
 
