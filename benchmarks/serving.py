@@ -7,7 +7,7 @@ Starts on loopback, over one generated store (see generate.py):
 - oxigraph: bare `oxigraph serve --union-default-graph` over a copy of the store: the
   floor, what the engine alone does with the same data;
 - rdflib: rdflib-endpoint over the same N-Quads, in memory (what a Python user picks);
-- oxigraph, one graph (diagnostic, --dedup): bare Oxigraph over the same triples loaded
+- one-graph (a diagnostic; --no-one-graph leaves it out): bare Oxigraph over the same triples loaded
   into one default graph, so that a fact stated by many articles is stored once. It is
   not a peer: it shows what the engine does when a join does not meet every shared
   triple once per article graph that states it.
@@ -20,7 +20,9 @@ engine). The REST routes, which only cityrel has, are timed on their own. Ratios
 cityrel/oxigraph (lower is better; target p50 ≤ 1.2, throughput ≥ 0.8) and
 rdflib/cityrel (higher means cityrel is faster; target ≥ 20 on the median query).
 
-    python benchmarks/serving.py --store var/bench/s1m --data var/bench/g1m.nq
+    python benchmarks/serving.py --store var/bench/t1000000-.../store --data var/bench/t1000000-.../graph.nq
+
+(generate.py makes and caches both; run.py passes them.)
 """
 
 from __future__ import annotations
@@ -258,6 +260,7 @@ def sequential(servers: list[Server], query: MixQuery, results: dict[str, Result
             result = results[server.name]
             result.first = attempt(clients[server.name], server, query, cap, result) or math.nan
         live = [s for s in servers if not results[s.name].capped and not results[s.name].error]
+        settle(servers, 10.0)  # work the warm-up left behind (or a restart after the cap) must not fall on the runs
         spent = {s.name: 0.0 for s in live}
         cpu_before = {s.name: {role: cpu_seconds(pid) for role, pid in s.pids().items()} for s in live}
         # at least 3 timed runs; 2 for a query that took over a second to warm up
