@@ -124,8 +124,9 @@ class QuadWriter:
     """Writes an Extraction as rdf.py would, one N-Quads line per triple.
 
     Article graphs are written whole as they come; reference triples (cities,
-    countries) are collected and written once at the end, as the store would
-    hold them after many articles added the same ones.
+    countries, people, organisations, posts, agreements) are collected and
+    written once at the end, as the store would hold them after many articles
+    added the same ones.
     """
 
     def __init__(self, base: str = BASE) -> None:
@@ -155,35 +156,39 @@ class QuadWriter:
                 t(node, _crel("end"), _int(span.end))
                 t(node, QUOTED_FROM, article)
 
-        def fact(node: str, cls: str, spans: tuple[Span, ...]) -> str:
-            t(node, A, cls)
+        def fact(node: str, cls: str, spans: tuple[Span, ...], *, shared: bool = False) -> str:
+            (self._ref if shared else t)(node, A, cls)
             t(node, DERIVED, article)
             evidence(node, spans)
             return node
 
+        def mentioned(node: str) -> str:
+            t(node, _crel("mentionedIn"), article)
+            return node
+
         def person(p: Person) -> str:
-            node = self.iri("person", p.key)
-            t(node, A, _crel("Person"))
-            t(node, LABEL, _lit(p.name))
+            node = mentioned(self.iri("person", p.key))
+            self._ref(node, A, _crel("Person"))
+            self._ref(node, LABEL, _lit(p.name))
             for alt in p.alt_names:
-                t(node, ALT, _lit(alt))
+                self._ref(node, ALT, _lit(alt))
             return node
 
         def organization(org: Organization) -> str:
-            node = self.iri("org", org.key)
+            node = mentioned(self.iri("org", org.key))
             cls = _crel(org.kind.value) if org.kind.value != "Organization" else f"<{ORG_NS}Organization>"
-            t(node, A, cls)
-            t(node, LABEL, _lit(org.label, "tr"))
+            ref = self._ref
+            ref(node, A, cls)
+            ref(node, LABEL, _lit(org.label, "tr"))
             if org.acronym:
-                t(node, _crel("acronym"), _lit(org.acronym))
+                ref(node, _crel("acronym"), _lit(org.acronym))
             if org.city:
                 link = "governs" if org.kind.value in ("Municipality", "Governorship") else "locatedIn"
-                t(node, _crel(link), self.city(org.city))
+                ref(node, _crel(link), self.city(org.city))
             if org.country:
-                t(node, _crel("representsCountry"), self.country(org.country))
+                ref(node, _crel("representsCountry"), self.country(org.country))
             if org.community:
-                t(node, _crel("community"), self.country(org.community))
-            t(node, _crel("mentionedIn"), article)
+                ref(node, _crel("community"), self.country(org.community))
             return node
 
         # the article
@@ -203,18 +208,18 @@ class QuadWriter:
             if name:
                 agent = self.iri(kind, slug(name))
                 t(article, f"<{_SCHEMA}{prop}>", agent)
-                t(agent, A, f"<{_SCHEMA}{'Organization' if kind == 'publisher' else 'Person'}>")
-                t(agent, f"<{_SCHEMA}name>", _lit(name))
+                self._ref(agent, A, f"<{_SCHEMA}{'Organization' if kind == 'publisher' else 'Person'}>")
+                self._ref(agent, f"<{_SCHEMA}name>", _lit(name))
         for mention in extraction.organizations:
             evidence(organization(mention.organization), mention.evidence)
         for p in extraction.people:
             person(p)
         for twinning in extraction.twinnings:
             pair = "--".join(sorted(city.key for city in twinning.cities))
-            node = fact(self.iri("twinning", pair), _crel(twinning.kind.value), twinning.evidence)
+            node = fact(self.iri("twinning", pair), _crel(twinning.kind.value), twinning.evidence, shared=True)
             cities = [self.city(city) for city in twinning.cities]
             for city in cities:
-                t(node, _crel("party"), city)
+                self._ref(node, _crel("party"), city)
                 for other in cities:
                     if other != city:
                         t(city, _crel("twinnedWith"), other)
@@ -225,10 +230,10 @@ class QuadWriter:
                 t(node, _crel("signatory"), person(signatory))
         for post in extraction.posts:
             node = fact(self.iri("membership", post.person.key, post.role.value, post.organization.key),
-                        f"<{ORG_NS}Membership>", post.evidence)
-            t(node, f"<{ORG_NS}member>", person(post.person))
-            t(node, f"<{ORG_NS}organization>", organization(post.organization))
-            t(node, f"<{ORG_NS}role>", _crel(post.role.value))
+                        f"<{ORG_NS}Membership>", post.evidence, shared=True)
+            self._ref(node, f"<{ORG_NS}member>", person(post.person))
+            self._ref(node, f"<{ORG_NS}organization>", organization(post.organization))
+            self._ref(node, f"<{ORG_NS}role>", _crel(post.role.value))
         for number, meeting in enumerate(extraction.meetings, start=1):
             node = fact(self.iri("article", a.key, "meeting", str(number)), _crel("Meeting"), meeting.evidence)
             for p in meeting.participants:
@@ -238,10 +243,10 @@ class QuadWriter:
             if meeting.date:
                 t(node, _crel("date"), _lit(meeting.date.isoformat(), datatype=_XSD + "date"))
             if meeting.venue:
-                venue = self.iri("venue", slug(meeting.venue))
+                venue = mentioned(self.iri("venue", slug(meeting.venue)))
                 t(node, _crel("venue"), venue)
-                t(venue, A, _crel("Venue"))
-                t(venue, LABEL, _lit(meeting.venue, "tr"))
+                self._ref(venue, A, _crel("Venue"))
+                self._ref(venue, LABEL, _lit(meeting.venue, "tr"))
             for topic in meeting.topics:
                 t(node, _crel("topic"), _crel(topic))
         for plan in extraction.plans:
@@ -808,6 +813,11 @@ def check(count: int, seed: int = SEED) -> int:
             missing, extra = sorted(map(str, slow - fast))[:5], sorted(map(str, fast - slow))[:5]
             raise SystemExit(f"article {number}: the generator and rdf.py differ.\n"
                              f"  only in rdf.py: {missing}\n  only here: {extra}")
+        reference = set(ox.parse("".join(line + ".\n" for line in writer.reference).encode(), ox.RdfFormat.N_TRIPLES))
+        if missing_reference := set(ox.parse(graph.reference.serialize(format="nt", encoding="utf-8"),
+                                             ox.RdfFormat.N_TRIPLES)) - reference:
+            raise SystemExit(f"article {number}: reference triples of rdf.py that the generator lacks: "
+                             f"{sorted(map(str, missing_reference))[:5]}")
         check_article(graph)
     return count
 

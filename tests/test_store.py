@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from cityrel.errors import QueryError, QueryTimeout, StoreError
 from cityrel.model import Article
+from cityrel.pipeline import prepare
 from cityrel.rdf import ArticleGraph, Minter
 from cityrel.settings import Settings
 from cityrel.store import Change, Engine, ExportFormat, SparqlStore, open_store
@@ -126,6 +127,43 @@ def test_delete_graph_removes_one_graph(store: SparqlStore) -> None:
     assert store.delete_graph(first.name) is False
     assert store.graph(first.name) is None
     assert store.count(other.name) == 1
+
+
+MAYOR_AND_AMBASSADOR = ("İzmir Büyükşehir Belediye Başkanı Cemil Tugay, Kazakistan'ın Ankara Büyükelçisi "
+                        "Yerbolat Sembayev'i makamında ağırladı.")
+MAYOR_ONLY = "İzmir Büyükşehir Belediye Başkanı Cemil Tugay, kentte yaşayan Kazaklar için bir park yapılacağını söyledi."
+NOBODY = "Kentte bugün yağmur bekleniyor."
+
+
+def shared_descriptions(store: SparqlStore) -> set[str]:
+    """The people and posts that the reference graph describes, by the last part of their IRIs' paths."""
+    rows = store.select(f"SELECT DISTINCT ?s WHERE {{ GRAPH <{REFERENCE}> {{ ?s a ?class "
+                        "FILTER (?class IN (<https://w3id.org/cityrel/ontology#Person>, "
+                        "<http://www.w3.org/ns/org#Membership>)) } }")
+    return {str(row["s"]).removeprefix(BASE) for row in rows}
+
+
+def test_a_thing_named_by_many_articles_is_described_once_and_goes_with_the_last_of_them(
+        store: SparqlStore) -> None:
+    def put(key: str, text: str) -> ArticleGraph:
+        graph = prepare(Article(key=key, source=f"{key}.txt", text=text), BASE)[1]
+        store.put_article(graph)
+        return graph
+
+    first, second = put("a1", MAYOR_AND_AMBASSADOR), put("a2", MAYOR_ONLY)
+    tugay = {"person/cemil-tugay", "membership/cemil-tugay/Mayor/municipality-geonames-311046"}
+    sembayev = {"person/yerbolat-sembayev", "membership/yerbolat-sembayev/Ambassador/embassy-kz-geonames-323786"}
+    assert shared_descriptions(store) == tugay | sembayev
+    # The mayor's post, stated by both articles, is one set of triples in the union of the graphs.
+    rows = store.select("SELECT ?role WHERE { ?post <http://www.w3.org/ns/org#role> ?role }")
+    assert len(rows) == 2
+
+    put("a1", NOBODY)  # the first article no longer names anybody: the ambassador goes, the mayor stays
+    assert shared_descriptions(store) == tugay
+    assert store.delete_graph(second.name)
+    assert shared_descriptions(store) == set()
+    assert store.ask(f"ASK {{ GRAPH <{REFERENCE}> {{ <{BASE}city/geonames-311046> ?p ?o }} }}")  # cities stay
+    assert first.name in store.graph_names()
 
 
 LITERALS = [

@@ -458,11 +458,11 @@ def test_quotes_after_astral_characters_count_code_points() -> None:
 
 
 def test_check_article_refuses_a_violation_naming_the_file_node_and_rule(valid: ArticleGraph) -> None:
-    statements = Graph()
-    statements += valid.statements
-    drop(MAYOR, ORG.role)(statements)
+    reference = Graph()
+    reference += valid.reference
+    drop(MAYOR, ORG.role)(reference)
     with pytest.raises(ShapeViolation) as refusal:
-        check_article(dataclasses.replace(valid, statements=statements))
+        check_article(dataclasses.replace(valid, reference=reference))
     assert refusal.value.source == SOURCE
     assert refusal.value.report == (
         f"{SOURCE}: Violation at <…/membership/cemil-tugay/Mayor/izmir-bb> org:role — A post needs exactly "
@@ -522,7 +522,7 @@ class FakeStore:
 def test_validate_store_checks_each_article_graph_with_the_reference_it_uses(valid: ArticleGraph) -> None:
     broken = Graph()
     broken += valid.statements
-    drop(MAYOR, ORG.role)(broken)
+    drop(MEETING, PROV.wasDerivedFrom)(broken)
     reference = Graph()
     reference += valid.reference
     # A broken city that no article uses: checking every article with the whole reference graph

@@ -1,13 +1,24 @@
-"""Stage 3: an article's extraction as RDF, in the article's own named graph.
+"""Stage 3: an article's extraction as RDF: its own named graph, and what it adds to the reference graph.
 
-What the article states (the article node, its facts, the people and
-organisations it names) goes into the graph `<base>graph/<article key>`.
-Reference descriptions that any article may point at, cities and countries
-from the gazetteers, go into the shared graph `<base>graph/reference`, so
-re-ingesting or replacing one article never touches another's statements.
+A thing that many articles name (a city, a country, a mayor, a municipality,
+the mayor's post, a twinning agreement) is described once, in the shared graph
+`<base>graph/reference`: what it is, what it is called, how it is built (a
+post's member, body and role; an agreement's parties). The article's graph
+`<base>graph/<article key>` holds what the article itself says: the article
+node, that it states each fact (prov:wasDerivedFrom, with the evidence quoted
+from it) and names each entity (crel:mentionedIn), the facts that exist only
+in it (meetings, plans, community figures, an agreement's date and
+signatories), and the twinnedWith links it asserts.
+
+Why the split: a SPARQL engine's default graph is the union of the named
+graphs, and a triple stored in n graphs is n solutions there. A mayor named in
+three hundred articles would otherwise make every join through the mayor's
+post three hundred times as large.
 
 IRIs are derived from stable keys only, so the same city, person, post or
-twinning always gets the same IRI, whichever article names it.
+twinning always gets the same IRI, whichever article names it. The store
+removes a thing's reference description when no graph says it anymore
+(`SparqlStore.put_graph`); cities, countries, publishers and authors are kept.
 """
 
 from __future__ import annotations
@@ -40,7 +51,7 @@ REFERENCE_GRAPH = "graph/reference"
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """The RDF of one article: its own named graph, and the reference triples it needs."""
+    """The RDF of one article: its own named graph, and the reference descriptions of what it names."""
 
     article: Article
     name: URIRef
@@ -85,7 +96,7 @@ def new_graph() -> Graph:
 
 
 def article_graph(extraction: Extraction, base: str) -> ArticleGraph:
-    """Turn one extraction into its named graph and the reference triples it relies on."""
+    """Turn one extraction into its named graph and the reference descriptions it relies on."""
     writer = _Writer(extraction.article, Minter(base))
     writer.add_article()
     for mention in extraction.organizations:
@@ -118,7 +129,7 @@ def describe_country(graph: Graph, mint: Minter, country: Country) -> URIRef:
 
 
 class _Writer:
-    """Writes one article's triples; keeps the article's and the shared graph apart."""
+    """Writes one article's triples: its own graph (`own`) and the reference descriptions (`reference`)."""
 
     def __init__(self, article: Article, mint: Minter) -> None:
         self.article = article
@@ -148,8 +159,8 @@ class _Writer:
             if name:
                 agent = self.mint(kind, slug(name))
                 add((node, prop, agent))
-                add((agent, RDF.type, SCHEMA.Organization if kind == "publisher" else SCHEMA.Person))
-                add((agent, SCHEMA.name, Literal(name)))
+                self.reference.add((agent, RDF.type, SCHEMA.Organization if kind == "publisher" else SCHEMA.Person))
+                self.reference.add((agent, SCHEMA.name, Literal(name)))
 
     def evidence(self, fact: URIRef, spans: Iterable[Span]) -> None:
         for span in spans:
@@ -161,13 +172,18 @@ class _Writer:
             self.own.add((node, CREL.end, Literal(span.end, datatype=XSD.integer)))
             self.own.add((node, PROV.wasQuotedFrom, self.article_iri))
 
-    def fact(self, node: URIRef, cls: URIRef, spans: Iterable[Span]) -> URIRef:
-        self.own.add((node, RDF.type, cls))
+    def fact(self, node: URIRef, cls: URIRef, spans: Iterable[Span], *, shared: bool = False) -> URIRef:
+        """A fact node derived from this article; a `shared` one (a post, an agreement) is typed in the reference."""
+        (self.reference if shared else self.own).add((node, RDF.type, cls))
         self.own.add((node, PROV.wasDerivedFrom, self.article_iri))
         self.evidence(node, spans)
         return node
 
-    # -- entities ----------------------------------------------------------
+    def mentioned(self, node: URIRef) -> URIRef:
+        self.own.add((node, CREL.mentionedIn, self.article_iri))
+        return node
+
+    # -- entities: described in the reference graph --------------------------
 
     def country(self, country: Country) -> URIRef:
         return describe_country(self.reference, self.mint, country)
@@ -188,16 +204,16 @@ class _Writer:
         return node
 
     def person(self, person: Person) -> URIRef:
-        node = self.mint("person", person.key)
-        self.own.add((node, RDF.type, CREL.Person))
-        self.own.add((node, RDFS.label, Literal(person.name)))
+        node = self.mentioned(self.mint("person", person.key))
+        self.reference.add((node, RDF.type, CREL.Person))
+        self.reference.add((node, RDFS.label, Literal(person.name)))
         for alt in person.alt_names:
-            self.own.add((node, SKOS.altLabel, Literal(alt)))
+            self.reference.add((node, SKOS.altLabel, Literal(alt)))
         return node
 
     def organization(self, org: Organization) -> URIRef:
-        node = self.mint("org", org.key)
-        add = self.own.add
+        node = self.mentioned(self.mint("org", org.key))
+        add = self.reference.add
         add((node, RDF.type, CREL[org.kind.value] if org.kind.value != "Organization" else ORG.Organization))
         add((node, RDFS.label, Literal(org.label, lang="tr")))
         if org.acronym:
@@ -209,7 +225,6 @@ class _Writer:
             add((node, CREL.representsCountry, self.country(org.country)))
         if org.community:
             add((node, CREL.community, self.country(org.community)))
-        add((node, CREL.mentionedIn, self.article_iri))
         return node
 
     def add_mention(self, mention: Mention) -> None:
@@ -220,12 +235,12 @@ class _Writer:
 
     def add_twinning(self, twinning: Twinning) -> None:
         node = self.fact(self.mint.twinning(city.key for city in twinning.cities), CREL[twinning.kind.value],
-                         twinning.evidence)
+                         twinning.evidence, shared=True)
         cities = [self.city(city) for city in twinning.cities]
         for city in cities:
-            self.own.add((node, CREL.party, city))
+            self.reference.add((node, CREL.party, city))
             for other in cities:
-                if other != city:
+                if other != city:  # the article's claim: its graph, so that it goes when the article goes
                     self.own.add((city, CREL.twinnedWith, other))
         if twinning.signed:
             datatype = XSD.date if len(twinning.signed) == 10 else XSD.gYear
@@ -235,10 +250,10 @@ class _Writer:
 
     def add_post(self, post: Post) -> None:
         parts = (post.person.key, post.role.value, post.organization.key)
-        node = self.fact(self.mint("membership", *parts), ORG.Membership, post.evidence)
-        self.own.add((node, ORG.member, self.person(post.person)))
-        self.own.add((node, ORG.organization, self.organization(post.organization)))
-        self.own.add((node, ORG.role, CREL[post.role.value]))
+        node = self.fact(self.mint("membership", *parts), ORG.Membership, post.evidence, shared=True)
+        self.reference.add((node, ORG.member, self.person(post.person)))
+        self.reference.add((node, ORG.organization, self.organization(post.organization)))
+        self.reference.add((node, ORG.role, CREL[post.role.value]))
 
     def add_meeting(self, meeting: Meeting, number: int) -> None:
         node = self.fact(self.mint("article", self.article.key, "meeting", str(number)), CREL.Meeting,
@@ -250,10 +265,10 @@ class _Writer:
         if meeting.date:
             self.own.add((node, CREL.date, Literal(meeting.date.isoformat(), datatype=XSD.date)))
         if meeting.venue:
-            venue = self.mint("venue", slug(meeting.venue))
+            venue = self.mentioned(self.mint("venue", slug(meeting.venue)))
             self.own.add((node, CREL.venue, venue))
-            self.own.add((venue, RDF.type, CREL.Venue))
-            self.own.add((venue, RDFS.label, Literal(meeting.venue, lang="tr")))
+            self.reference.add((venue, RDF.type, CREL.Venue))
+            self.reference.add((venue, RDFS.label, Literal(meeting.venue, lang="tr")))
         for topic in meeting.topics:
             self.own.add((node, CREL.topic, CREL[topic]))
 
@@ -272,4 +287,3 @@ class _Writer:
         self.own.add((node, CREL.residesIn, self.city(statistic.city)))
         self.own.add((node, CREL["count"], Literal(statistic.count, datatype=XSD.integer)))
         self.own.add((node, CREL.countQualifier, Literal(statistic.qualifier.value)))
-

@@ -85,6 +85,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from cityrel.errors import CityrelError, QueryError, QueryTimeout, StoreError
+from cityrel.namespaces import CREL, PROV
 from cityrel.rdf import ArticleGraph, Minter
 from cityrel.settings import Settings
 
@@ -629,10 +630,12 @@ class SparqlStore:
         The request deletes only what the new graph lacks and inserts only what the
         stored one lacks, so putting the same graph again writes nothing to it, and
         no triple is deleted and inserted again in one request (which a crash can
-        lose on Virtuoso). Only graph `name` is replaced (reference triples are
-        shared, so they are only ever added). The graph is read back afterwards: if
-        another writer changed it in between, the difference is written again, up
-        to three times.
+        lose on Virtuoso). Only graph `name` is replaced; reference triples are
+        shared, so they are added, and removed only by the sweep: a thing that the
+        old graph linked to a source (prov:wasDerivedFrom, crel:mentionedIn) and
+        the new one does not loses its reference description if no graph links it
+        to a source anymore. The graph is read back afterwards: if another writer
+        changed it in between, the difference is written again, up to three times.
 
         The result says how the stored graph compared with the new one (a graph with
         blank nodes never compares equal, and is written without being read back).
@@ -661,9 +664,12 @@ class SparqlStore:
                          f"{_WRITE_ATTEMPTS} times cityrel wrote it; try again.")
 
     def delete_graph(self, name: URIRef) -> bool:
-        """Remove one named graph; returns whether it held any triples."""
+        """Remove one named graph, and the reference descriptions only it kept; returns whether it held any triples."""
         existed = self.ask(f"ASK {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }}")
-        self.update(f"DROP SILENT GRAPH {_n3(name)}")
+        sourced = f"SELECT DISTINCT ?s WHERE {{ GRAPH {_n3(name)} {{ ?s ?link ?source {_SOURCE_LINK} }} }}"
+        candidates = {row["s"] for row in self.select(sourced)}
+        self.update(" ;\n".join(filter(None, (f"DROP SILENT GRAPH {_n3(name)}",
+                                                _sweep(self.reference_graph, candidates)))))
         return existed
 
     # -- HTTP --------------------------------------------------------------
@@ -961,7 +967,7 @@ def _has_bnode(triple: Triple) -> bool:
 
 def _difference(name: URIRef, stored: set[Triple], new: set[Triple], reference_graph: URIRef,
                 reference: set[Triple]) -> str:
-    """One SPARQL Update request that turns graph `name` from `stored` into `new` and adds `reference`.
+    """One SPARQL Update request that turns graph `name` from `stored` into `new`, adds `reference`, and sweeps.
 
     Triples in both are left alone. Blank nodes cannot be named in DELETE DATA,
     so stored triples with blank nodes are deleted by pattern, and new ones are
@@ -977,7 +983,30 @@ def _difference(name: URIRef, stored: set[Triple], new: set[Triple], reference_g
     added = (new - kept) | {triple for triple in new if _has_bnode(triple)}
     if added or reference:
         operations.append(_data("INSERT", [(name, added), (reference_graph, reference)]))
-    return " ;\n".join(operations)
+    if operations:
+        operations.append(_sweep(reference_graph, _sourced(stored) - _sourced(new)))
+    return " ;\n".join(filter(None, operations))
+
+
+_SOURCE_LINKS = (PROV.wasDerivedFrom, CREL.mentionedIn)
+"""What ties a thing to a source that states it: a fact to an article or data set, an entity to an article."""
+_SOURCE_LINK = f"FILTER (?link IN ({', '.join(link.n3() for link in _SOURCE_LINKS)}))"
+
+
+def _sourced(triples: set[Triple]) -> set[Node]:
+    """The things that `triples` tie to a source."""
+    return {s for s, p, _ in triples if p in _SOURCE_LINKS}
+
+
+def _sweep(reference_graph: URIRef, candidates: set[Node]) -> str:
+    """An operation removing the reference descriptions of those `candidates` that no graph ties to a source."""
+    if not candidates:
+        return ""
+    values = " ".join(_n3(node) for node in sorted(candidates))
+    graph = _n3(reference_graph)
+    return (f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
+            f"GRAPH {graph} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?link ?source {_SOURCE_LINK} }} }} }}")
 
 
 def _data(verb: str, graphs: Sequence[tuple[URIRef, set[Triple]]]) -> str:
