@@ -1,4 +1,4 @@
-"""The access log: one JSON line per request on the `cityrel.access` logger.
+"""Every request, once answered: one JSON line on the `cityrel.access` logger, and the /metrics counters.
 
     {"time": "2025-07-29T10:15:02.113Z", "method": "GET", "path": "/sparql", "status": 200,
      "duration_ms": 12.4, "client": "127.0.0.1"}
@@ -21,16 +21,22 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.config import LOGGING_CONFIG
 
-__all__ = ["AccessLogMiddleware", "log_config"]
+from cityrel.api.metrics import Metrics
+
+__all__ = ["AccessMiddleware", "log_config"]
 
 _log = logging.getLogger("cityrel.access")
 
 
-class AccessLogMiddleware:
-    """Logs every HTTP request once it is answered (or has failed: status 500)."""
+class AccessMiddleware:
+    """Logs and counts every HTTP request once it is answered (or has failed: status 500).
 
-    def __init__(self, app: ASGIApp) -> None:
+    Requests are counted by their route template, not their path, which would be unbounded.
+    """
+
+    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -48,8 +54,11 @@ class AccessLogMiddleware:
         try:
             await self.app(scope, receive, send_status)
         finally:
+            seconds = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            self.metrics.record_request(scope["method"], route, status, seconds)
             if _log.isEnabledFor(logging.INFO):
-                _log.info(json.dumps(_entry(scope, status, time.perf_counter() - started), ensure_ascii=False))
+                _log.info(json.dumps(_entry(scope, status, seconds), ensure_ascii=False))
 
 
 def _entry(scope: Scope, status: int, seconds: float) -> dict[str, Any]:

@@ -1,4 +1,7 @@
-"""Request and query counters, served at /metrics in the Prometheus text format (version 0.0.4)."""
+"""Request and query counters, served at /metrics in the Prometheus text format (version 0.0.4).
+
+Requests are counted by access.AccessMiddleware, queries by the SPARQL routes.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,9 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
 from cityrel.errors import QueryError, QueryTimeout, StoreError
 
-__all__ = ["Metrics", "MetricsMiddleware"]
+__all__ = ["Metrics"]
 
 
 class Metrics:
@@ -79,30 +80,3 @@ class Metrics:
 
 def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-
-
-class MetricsMiddleware:
-    """Counts every HTTP request by its route template (not its path, which would be unbounded)."""
-
-    def __init__(self, app: ASGIApp, metrics: Metrics) -> None:
-        self.app = app
-        self.metrics = metrics
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        status = 500
-
-        async def send_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_status)
-        finally:
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
-            self.metrics.record_request(scope["method"], route, status, time.perf_counter() - started)
