@@ -53,7 +53,11 @@ def create_app(settings: Settings) -> FastAPI:
         with open_store(settings) as store:
             app.state.store = store
             app.state.search = SearchIndex(store, settings.base_iri)
-            yield
+            app.state.search.start()
+            try:
+                yield
+            finally:
+                app.state.search.stop()
 
     app = FastAPI(title="cityrel", version=_version(), description=_DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings

@@ -2,26 +2,32 @@
 
 SPARQL's LCASE turns "İ" into "i̇" (i and a combining dot), so matching is done
 here, on `fold`ed copies of every name in the store (rdfs:label, skos:altLabel,
-crel:acronym, schema:name, crel:countryCode). The names are read once and read
-again when the store has changed: a cheap count of the naming triples is
-compared at most every `check_seconds`, and everything is re-read at least every
-`max_age_seconds` (a replaced article can change names without changing counts).
+crel:acronym, schema:name, crel:countryCode). The names are read at start-up
+by a background thread, which then compares a count of the naming triples every
+`check_seconds` and reads the names again when it changed, or at least every
+`max_age_seconds` (a replaced article can change names without changing
+counts). A request never waits for that check, only for the first reading, and
+after `invalidate()` (a write through the service) for a fresh one.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
 from cityrel.api.resources import href, locate, type_name
+from cityrel.errors import CityrelError
 from cityrel.extract.text import fold_name
 from cityrel.store import SparqlStore
 
 __all__ = ["Hit", "SearchIndex"]
+
+_log = logging.getLogger("cityrel.api")
 
 _NAMES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -36,7 +42,17 @@ SELECT ?s ?name ?kind WHERE {
   UNION { ?s crel:countryCode ?name BIND("code" AS ?kind) }
 }
 """
-_TYPES = "SELECT DISTINCT ?s ?type WHERE { ?s a ?type . FILTER(isIRI(?s)) }"
+_TYPES = """
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX crel: <https://w3id.org/cityrel/ontology#>
+SELECT DISTINCT ?s ?type WHERE {
+  ?s a ?type .
+  FILTER (?type != crel:Evidence)  # most typed nodes, and never named
+  FILTER EXISTS { ?s rdfs:label|skos:altLabel|crel:acronym|schema:name|crel:countryCode ?name }
+}
+"""
 _FINGERPRINT = """
 SELECT (COUNT(*) AS ?n) WHERE {
   GRAPH ?g { ?s ?p ?o }
@@ -74,24 +90,38 @@ class _Entry:
 class SearchIndex:
     """Folded names of the store's entities, refreshed when the store changes."""
 
-    def __init__(self, store: SparqlStore, base: str, *, check_seconds: float = 2.0,
+    def __init__(self, store: SparqlStore, base: str, *, check_seconds: float = 5.0,
                  max_age_seconds: float = 60.0) -> None:
         self.store = store
         self.base = base
         self.check_seconds = check_seconds
         self.max_age_seconds = max_age_seconds
-        self._lock = threading.Lock()
-        self._entries: list[_Entry] = []
-        self._labels: dict[str, str] = {}
-        self._types: dict[str, str | None] = {}
+        self._reading = threading.Lock()  # one reading of the names at a time
+        self._names = _Names()
+        self._writes = 0  # writes through the service so far, counted by invalidate()
+        self._read_after = -1  # how many of them the names were read after (-1: never read)
         self._fingerprint: int | None = None
         self._loaded = 0.0
-        self._checked = 0.0
+        self._stopped = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Read the names in the background now, and again whenever the store changes, until `stop()`."""
+        self._watcher = threading.Thread(target=self._watch, name="cityrel-search-index", daemon=True)
+        self._watcher.start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._watcher is not None:
+            self._watcher.join(timeout=self.check_seconds + 5)
 
     def invalidate(self) -> None:
         """Forget the names: the next search reads them again (call after a write through the service)."""
-        with self._lock:
-            self._fingerprint = None
+        self._writes += 1
+
+    @property
+    def _fresh(self) -> bool:
+        return self._read_after == self._writes
 
     def search(self, query: str, *, type_: str | None = None, limit: int = 20) -> list[Hit]:
         """Entities whose names match `query` after folding, best first.
@@ -103,66 +133,87 @@ class SearchIndex:
         needle = fold_name(query)
         if not needle:
             return []
-        self._refresh()
+        names = self._current()
         best: dict[str, tuple[float, _Entry]] = {}
-        for entry in self._entries:
+        for entry in names.entries:
             score = _score(needle, entry)
             if score <= 0:
                 continue
-            kind = self._types.get(entry.iri)
+            kind = names.types.get(entry.iri)
             if type_ and (kind or "").lower() != type_.lower():
                 continue
             score += _TYPE_BONUS.get(kind or "", 0) - min(len(entry.folded), 60) / 60
             if entry.iri not in best or score > best[entry.iri][0]:
                 best[entry.iri] = (score, entry)
         ranked = sorted(best.values(), key=lambda item: (-item[0], item[1].folded))[:limit]
-        return [self._hit(entry, score) for score, entry in ranked]
+        return [self._hit(names, entry, score) for score, entry in ranked]
 
     def resolve(self, name: str, type_: str) -> str | None:
         """The one entity of type `type_` with exactly this name (folded), if there is exactly one."""
-        needle = fold_name(name)
-        self._refresh()
-        found = {e.iri for e in self._entries
-                 if e.folded == needle and (self._types.get(e.iri) or "").lower() == type_.lower()}
+        names = self._current()
+        found = {iri for iri in names.by_folded.get(fold_name(name), ())
+                 if (names.types.get(iri) or "").lower() == type_.lower()}
         return found.pop() if len(found) == 1 else None
 
-    def _hit(self, entry: _Entry, score: float) -> Hit:
+    def _hit(self, names: _Names, entry: _Entry, score: float) -> Hit:
         located = locate(entry.iri, self.base)
         return Hit(iri=entry.iri, id=located[1] if located else None, href=href(entry.iri, self.base),
-                   type=self._types.get(entry.iri), label=self._labels.get(entry.iri, entry.name),
+                   type=names.types.get(entry.iri), label=names.labels.get(entry.iri, entry.name),
                    matched=entry.name, score=round(score, 3))
 
-    def _refresh(self) -> None:
-        with self._lock:
-            now = time.monotonic()
-            if self._fingerprint is not None and now - self._checked < self.check_seconds:
-                return
-            fingerprint = int(self.store.select(_FINGERPRINT)[0]["n"])
-            self._checked = now
-            if fingerprint == self._fingerprint and now - self._loaded < self.max_age_seconds:
-                return
-            self._load()
-            self._fingerprint, self._loaded = fingerprint, now
+    def _current(self) -> _Names:
+        """The names as last read; read first if they never were, or were invalidated since."""
+        if not self._fresh:
+            with self._reading:
+                if not self._fresh:
+                    self._read(int(self.store.select(_FINGERPRINT)[0]["n"]))
+        return self._names
 
-    def _load(self) -> None:
+    def _watch(self) -> None:
+        while True:
+            try:
+                with self._reading:
+                    fingerprint = int(self.store.select(_FINGERPRINT)[0]["n"])
+                    aged = time.monotonic() - self._loaded >= self.max_age_seconds
+                    if not self._fresh or fingerprint != self._fingerprint or aged:
+                        self._read(fingerprint)
+            except CityrelError as error:  # the store may be restarting; the next round tries again
+                _log.warning("The search index could not read the store: %s", error)
+            if self._stopped.wait(self.check_seconds):
+                return
+
+    def _read(self, fingerprint: int) -> None:
+        writes = self._writes  # taken first: a write during the reading leaves the names stale
         types: dict[str, set[str]] = defaultdict(set)
         for row in self.store.select(_TYPES):
             types[str(row["s"])].add(str(row["type"]))
-        entries: list[_Entry] = []
+        names = _Names()
         labels: dict[str, tuple[int, str]] = {}
         for row in self.store.select(_NAMES):
             iri, name = row["s"], row["name"]
             if not isinstance(iri, URIRef) or not str(iri).startswith(self.base):
                 continue
             kind = str(row["kind"])
-            entries.append(_Entry(str(iri), str(name), fold_name(str(name)), kind))
+            entry = _Entry(str(iri), str(name), fold_name(str(name)), kind)
+            names.entries.append(entry)
+            names.by_folded[entry.folded].add(entry.iri)
             if kind == "label":
                 rank = {"tr": 0, None: 1, "en": 2}.get(getattr(name, "language", None), 3)
                 if str(iri) not in labels or rank < labels[str(iri)][0]:
                     labels[str(iri)] = (rank, str(name))
-        self._entries = entries
-        self._labels = {iri: label for iri, (_, label) in labels.items()}
-        self._types = {iri: type_name(found) for iri, found in types.items()}
+        names.labels.update((iri, label) for iri, (_, label) in labels.items())
+        names.types.update((iri, type_name(found)) for iri, found in types.items())
+        self._names, self._fingerprint, self._loaded, self._read_after = names, fingerprint, time.monotonic(), writes
+
+
+@dataclass
+class _Names:
+    """One reading of the store's names: every name, the names by folded form, and each entity's label and type."""
+
+    entries: list[_Entry] = field(default_factory=list)
+    by_folded: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    labels: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str | None] = field(default_factory=dict)
 
 
 def _score(needle: str, entry: _Entry) -> float:
