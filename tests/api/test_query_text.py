@@ -80,6 +80,15 @@ def test_values_go_into_the_where_group() -> None:
     assert bound == "CONSTRUCT { ?s ?p ?o } { VALUES (?s ?p) { (<http://a/b> UNDEF) }\n ?s ?p ?o }"
 
 
+def test_values_also_go_into_each_union_branch_and_subquery_that_uses_them() -> None:
+    text = ("SELECT * WHERE { ?x ?p ?o { ?s ?p ?o } UNION { ?o ?q ?s } "
+            "{ SELECT ?t WHERE { ?t ?p ?o FILTER(?o != ?s) } } }")
+    bound = with_values(text, {"s": "<http://a/b>"})
+    block = "VALUES (?s) { (<http://a/b>) }\n"
+    assert bound == ("SELECT * WHERE { " + block + " ?x ?p ?o { " + block + " ?s ?p ?o } UNION { " + block +
+                     " ?o ?q ?s } { SELECT ?t WHERE { " + block + " ?t ?p ?o FILTER(?o != ?s) } } }")
+
+
 def test_every_named_query_in_the_repository_loads() -> None:
     catalog = load_queries(Settings().queries_dir)
     assert len(catalog) >= 10
