@@ -236,6 +236,27 @@ def test_a_revised_article_replaces_its_own_graph_and_nothing_else(
     assert set(store.graph(name) or ()) == set(stored)
 
 
+UNSOURCED = f"""
+SELECT DISTINCT ?thing WHERE {{
+  GRAPH <{REFERENCE}> {{ ?thing a ?class FILTER (?class IN (<https://w3id.org/cityrel/ontology#Person>,
+                                                            <http://www.w3.org/ns/org#Membership>)) }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?thing ?link ?source
+    FILTER (?link IN (<http://www.w3.org/ns/prov#wasDerivedFrom>, <https://w3id.org/cityrel/ontology#mentionedIn>)) }} }}
+}}"""
+PEOPLE = f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ GRAPH <{REFERENCE}> {{ ?p a <https://w3id.org/cityrel/ontology#Person> }} }}"
+
+
+def test_deleting_an_article_removes_the_people_and_posts_only_it_named(
+    first_ingest: IngestReport, store: SparqlStore, seeds: list[Article]
+) -> None:
+    people = int(store.select(PEOPLE)[0]["n"])
+    assert store.delete_graph(MINT.graph(seeds[0]))
+    assert store.select(UNSOURCED) == []
+    assert 0 < int(store.select(PEOPLE)[0]["n"]) < people
+    assert ingest([SEEDS], store, base_iri=BASE).changes == {"added": 1, "unchanged": 1}
+    assert int(store.select(PEOPLE)[0]["n"]) == people
+
+
 LITERALS = [
     Literal("İzmir'de \"kardeş şehir\" töreni\nikinci satır\r\n\ttab"),
     Literal("back\\slash \\u0041 \\U0001F600 and \\\"escaped\\\""),
