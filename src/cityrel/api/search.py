@@ -5,9 +5,10 @@ here, on `fold`ed copies of every name in the store (rdfs:label, skos:altLabel,
 crel:acronym, schema:name, crel:countryCode). The names are read at start-up
 by a background thread, which then compares a count of the naming triples every
 `check_seconds` and reads the names again when it changed, or at least every
-`max_age_seconds` (a replaced article can change names without changing
-counts). A request never waits for that check, only for the first reading, and
-after `invalidate()` (a write through the service) for a fresh one.
+`max_age_seconds` (a replaced article can change names, or a thing its type,
+without changing the count). A request never waits for that check, only for
+the first reading, and after `invalidate()` (a write through the service) for
+a fresh one.
 """
 
 from __future__ import annotations
@@ -34,23 +35,13 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX crel: <https://w3id.org/cityrel/ontology#>
-SELECT ?s ?name ?kind WHERE {
+SELECT ?s ?name ?kind ?type WHERE {
   { ?s rdfs:label ?name BIND("label" AS ?kind) }
   UNION { ?s skos:altLabel ?name BIND("alt" AS ?kind) }
   UNION { ?s crel:acronym ?name BIND("acronym" AS ?kind) }
   UNION { ?s schema:name ?name BIND("label" AS ?kind) }
   UNION { ?s crel:countryCode ?name BIND("code" AS ?kind) }
-}
-"""
-_TYPES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX crel: <https://w3id.org/cityrel/ontology#>
-SELECT DISTINCT ?s ?type WHERE {
-  ?s a ?type .
-  FILTER (?type != crel:Evidence)  # most typed nodes, and never named
-  FILTER EXISTS { ?s rdfs:label|skos:altLabel|crel:acronym|schema:name|crel:countryCode ?name }
+  OPTIONAL { ?s a ?type }
 }
 """
 _FINGERPRINT = """
@@ -58,10 +49,12 @@ SELECT (COUNT(*) AS ?n) WHERE {
   GRAPH ?g { ?s ?p ?o }
   VALUES ?p { <http://www.w3.org/2000/01/rdf-schema#label> <http://www.w3.org/2004/02/skos/core#altLabel>
               <https://w3id.org/cityrel/ontology#acronym> <https://schema.org/name>
-              <https://w3id.org/cityrel/ontology#countryCode>
-              <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> }
+              <https://w3id.org/cityrel/ontology#countryCode> }
 }
 """
+_READ_SECONDS = 300.0
+"""The deadline of the index's own queries: at a million triples the names take about a second to read,
+and a reading cut at the request deadline would restart the engine under every request in flight."""
 _TYPE_BONUS = {"City": 6, "District": 5, "Country": 6, "Municipality": 3, "Governorship": 3, "Embassy": 3,
                "ConsulateGeneral": 3, "Consulate": 3, "HonoraryConsulate": 3, "Association": 3, "Person": 4}
 
@@ -166,14 +159,14 @@ class SearchIndex:
         if not self._fresh:
             with self._reading:
                 if not self._fresh:
-                    self._read(int(self.store.select(_FINGERPRINT)[0]["n"]))
+                    self._read(self._count_names())
         return self._names
 
     def _watch(self) -> None:
         while True:
             try:
                 with self._reading:
-                    fingerprint = int(self.store.select(_FINGERPRINT)[0]["n"])
+                    fingerprint = self._count_names()
                     aged = time.monotonic() - self._loaded >= self.max_age_seconds
                     if not self._fresh or fingerprint != self._fingerprint or aged:
                         self._read(fingerprint)
@@ -182,18 +175,26 @@ class SearchIndex:
             if self._stopped.wait(self.check_seconds):
                 return
 
+    def _count_names(self) -> int:
+        """A cheap sign that the names changed: how many naming triples there are."""
+        return int(self.store.select(_FINGERPRINT, timeout=_READ_SECONDS)[0]["n"])
+
     def _read(self, fingerprint: int) -> None:
         writes = self._writes  # taken first: a write during the reading leaves the names stale
         types: dict[str, set[str]] = defaultdict(set)
-        for row in self.store.select(_TYPES):
-            types[str(row["s"])].add(str(row["type"]))
         names = _Names()
         labels: dict[str, tuple[int, str]] = {}
-        for row in self.store.select(_NAMES):
+        seen: set[tuple[str, str, str]] = set()
+        for row in self.store.select(_NAMES, timeout=_READ_SECONDS):
             iri, name = row["s"], row["name"]
             if not isinstance(iri, URIRef) or not str(iri).startswith(self.base):
                 continue
+            if "type" in row:
+                types[str(iri)].add(str(row["type"]))
             kind = str(row["kind"])
+            if (str(iri), str(name), kind) in seen:  # the same name again, with another type
+                continue
+            seen.add((str(iri), str(name), kind))
             entry = _Entry(str(iri), str(name), fold_name(str(name)), kind)
             names.entries.append(entry)
             names.by_folded[entry.folded].add(entry.iri)
