@@ -850,6 +850,10 @@ def _refusal(response: httpx.Response, what: str) -> CityrelError:
     message = response.text.strip() or response.reason_phrase
     if response.status_code in (400, 406) and what in ("query", "update"):  # 406: an Accept it cannot serve
         return QueryError(f"The store rejected the {what}: {message}")
+    if response.status_code == 500 and what == "query" and response.text.strip():
+        # The server is up and says why it cannot evaluate this query (Virtuoso: YEAR() of an unbound
+        # value, a transitive path past its memory limit); the same query would fail again.
+        return QueryError(f"The store could not evaluate the query: {message}")
     if response.status_code in (401, 403):
         message += " (check CITYREL_SPARQL_USER and CITYREL_SPARQL_PASSWORD)"
     return StoreError(f"The store refused the {what} (HTTP {response.status_code}): {message}")
