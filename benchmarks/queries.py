@@ -58,7 +58,8 @@ SELECT ?meeting ?date ?person ?personLabel ?role ?organizationLabel WHERE {{
   OPTIONAL {{ ?meeting crel:date ?meetingDate }}
   OPTIONAL {{ ?article schema:datePublished ?published }}
   BIND(COALESCE(?meetingDate, ?published) AS ?date)
-  FILTER(BOUND(?date) && YEAR(?date) = 2024)
+  # A range, not YEAR(?date) = 2024: Virtuoso evaluates YEAR on an unbound date despite a BOUND test first.
+  FILTER(?date >= "2024-01-01"^^xsd:date && ?date < "2025-01-01"^^xsd:date)
   OPTIONAL {{ ?person rdfs:label ?personLabel }}
   OPTIONAL {{
     ?post org:member ?person ; org:role ?roleNode ; org:organization ?organization .

@@ -31,6 +31,7 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=2.0, help="seconds of sequential runs per query and server")
     parser.add_argument("--seconds", type=float, default=2.0, help="seconds of concurrent load per query")
     parser.add_argument("--no-rdflib", action="store_true", help="leave rdflib-endpoint out")
+    parser.add_argument("--no-virtuoso", action="store_true", help="leave Virtuoso (and cityrel on it) out")
     parser.add_argument("--skip", default="", help="parts to leave out, comma-separated: serving,ingest,export")
     args = parser.parse_args()
     skip = set(filter(None, args.skip.split(",")))
@@ -50,7 +51,8 @@ def main() -> None:
     if "serving" not in skip:
         _progress("serving")
         outcome = serving.run(graph.store, graph.data, cap=args.cap, runs=args.runs, budget=args.budget,
-                              seconds=args.seconds, rdflib=not args.no_rdflib, one_graph=True)
+                              seconds=args.seconds, rdflib=not args.no_rdflib, one_graph=True,
+                              virtuoso=not args.no_virtuoso)
         print(serving.report(outcome))
         print()
     if "ingest" not in skip:
