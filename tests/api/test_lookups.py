@@ -6,6 +6,10 @@ import httpx
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from cityrel.api.lookups import LINKS_LIMIT, STATEMENTS_LIMIT
+from cityrel.settings import Settings
+from cityrel.store import open_store
+
 from .conftest import BASE
 
 IZMIR = BASE + "city/geonames-311046"
@@ -22,6 +26,95 @@ def test_a_city_as_json(client: httpx.Client) -> None:
     [agreement] = [link["node"] for link in city["referencedBy"] if link["property"] == "crel:party"]
     assert agreement["type"] == "SisterCityAgreement"
     assert agreement["properties"]["crel:signedDate"] == [{"value": "1986", "datatype": "xsd:gYear"}]
+
+
+def test_a_city_page_has_its_twins(client: httpx.Client) -> None:
+    city = client.get("/api/cities/geonames-311046").json()
+    [baku] = [twin for twin in city["twins"] if twin["id"] == "geonames-587084"]
+    assert (baku["label"], baku["href"]) == ("Bakü", "/api/cities/geonames-587084")
+    assert (baku["kinds"], baku["signed"], baku["year"]) == (["SisterCityAgreement"], "1986", 1986)
+    assert (baku["sources"], baku["inDataset"]) == (1, False)
+    assert baku["country"]["id"] == "az" and baku["agreement"]["iri"].endswith("geonames-311046--geonames-587084")
+    assert city["truncated"] == []
+
+
+def test_a_city_page_has_its_organizations_and_their_people(client: httpx.Client) -> None:
+    organizations = {o["id"]: o for o in client.get("/api/cities/geonames-311046").json()["organizations"]}
+    municipality = organizations["municipality-geonames-311046"]
+    assert (municipality["type"], municipality["relation"]) == ("Municipality", "governs")
+    [mayor] = municipality["posts"]
+    assert (mayor["person"]["label"], mayor["role"], mayor["current"]) == ("Cemil Tugay", "Mayor", True)
+    consulate = organizations["consulategeneral-kz-geonames-311046"]
+    assert (consulate["type"], consulate["relation"]) == ("ConsulateGeneral", "locatedIn")
+    assert (consulate["country"]["id"], consulate["country"]["label"]) == ("kz", "Kazakistan")
+    assert [(p["person"]["label"], p["role"]) for p in consulate["posts"]] == [("Bauyrzhan Akatayev",
+                                                                                 "ConsulGeneral")]
+    association = organizations["association-izmir-azerbaycan-dernegi"]
+    assert (association["acronym"], association["community"]["id"]) == ("İZAZDER", "az")
+
+
+def test_of_two_mayors_the_one_seen_last_is_current(client: httpx.Client, settings: Settings) -> None:
+    graph, former = BASE + "graph/test-former-mayor", BASE + "person/test-former-mayor"
+    statements = f"""
+        <{BASE}membership/test-former-mayor> a <http://www.w3.org/ns/org#Membership> ;
+          <http://www.w3.org/ns/org#member> <{former}> ;
+          <http://www.w3.org/ns/org#organization> <{BASE}org/municipality-geonames-311046> ;
+          <http://www.w3.org/ns/org#role> <{CREL}Mayor> ;
+          <http://www.w3.org/ns/prov#wasDerivedFrom> <{BASE}article/test-former-mayor> .
+        <{BASE}article/test-former-mayor> <https://schema.org/datePublished>
+          "2019-04-01"^^<http://www.w3.org/2001/XMLSchema#date> .
+        <{former}> <http://www.w3.org/2000/01/rdf-schema#label> "Eski Başkan" ."""
+    with open_store(settings) as store:
+        store.update(f"INSERT DATA {{ GRAPH <{graph}> {{ {statements} }} }}")
+        try:
+            city = client.get("/api/cities/geonames-311046").json()
+        finally:
+            store.update(f"DROP GRAPH <{graph}>")
+    [municipality] = [o for o in city["organizations"] if o["id"] == "municipality-geonames-311046"]
+    assert [(p["person"]["label"], p["current"], p["lastSeen"]) for p in municipality["posts"]] == [
+        ("Cemil Tugay", True, "2025-11-07"), ("Eski Başkan", False, "2019-04-01")]
+
+
+def test_a_city_page_has_its_latest_meetings(client: httpx.Client) -> None:
+    meetings = client.get("/api/cities/geonames-311046").json()["meetings"]
+    assert [m["id"] for m in meetings] == ["seed-kazakhstan-consul/meeting/1", "seed-izmir-baku-40/meeting/1"]
+    latest = meetings[0]
+    assert (latest["published"], latest["article"]["id"]) == ("2025-11-07", "seed-kazakhstan-consul")
+    assert latest["host"]["label"] == "Cemil Tugay"
+    assert [p["label"] for p in latest["participants"]] == ["Bauyrzhan Akatayev", "Cemil Tugay"]
+
+
+def test_a_city_page_has_its_communities(client: httpx.Client) -> None:
+    [kazakhs] = client.get("/api/cities/geonames-311046").json()["communities"]
+    assert (kazakhs["nationality"]["id"], kazakhs["nationality"]["label"]) == ("kz", "Kazakistan")
+    assert (kazakhs["count"], kazakhs["qualifier"]) == (3000, "atLeast")
+    assert (kazakhs["article"]["id"], kazakhs["published"]) == ("seed-kazakhstan-consul", "2025-11-07")
+    assert "3 bini aşkın Kazak" in kazakhs["quote"]
+
+
+def test_a_description_counts_what_it_leaves_out(client: httpx.Client) -> None:
+    city = client.get("/api/cities/geonames-311046").json()
+    assert city["referencedByCounts"]["crel:party"] == 1
+    assert city["referencedByCounts"]["crel:locatedIn"] == 2
+    assert sum(city["referencedByCounts"].values()) == len(city["referencedBy"])
+    person = client.get("/api/people/cemil-tugay").json()
+    assert person["truncated"] == [] and "twins" not in person
+
+
+def test_a_long_list_says_it_was_cut(client: httpx.Client, settings: Settings) -> None:
+    wide, graph, prop = BASE + "test/wide", BASE + "graph/test-wide", BASE + "test/p"
+    statements = [f"<{wide}> <{prop}> {n} ." for n in range(STATEMENTS_LIMIT + 1)]
+    statements += [f"<{BASE}test/in-{n}> <{prop}> <{wide}> ." for n in range(LINKS_LIMIT + 1)]
+    with open_store(settings) as store:
+        store.update(f"INSERT DATA {{ GRAPH <{graph}> {{ {' '.join(statements)} }} }}")
+        try:
+            found = client.get("/api/resources", params={"iri": wide}).json()
+        finally:
+            store.update(f"DROP GRAPH <{graph}>")
+    assert found["truncated"] == ["properties", "referencedBy"]
+    assert len(found["properties"][prop]) == STATEMENTS_LIMIT
+    assert len(found["referencedBy"]) == LINKS_LIMIT
+    assert found["referencedByCounts"] == {prop: LINKS_LIMIT + 1}
 
 
 def test_a_city_as_json_ld_and_turtle(client: httpx.Client) -> None:

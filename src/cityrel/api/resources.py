@@ -7,6 +7,7 @@ taken off; it is stable because the IRI is (rdf.py mints IRIs from stable keys).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -55,6 +56,12 @@ def is_iri(iri: str) -> bool:
     return True
 
 
+_CACHED = 1 << 15
+"""IRIs whose collection, link and compact form are kept: a city page names thousands of IRIs, most of them
+on every request (its twins, their countries, its organisations)."""
+
+
+@lru_cache(maxsize=_CACHED)
 def locate(iri: str, base: str) -> tuple[Collection, str] | None:
     """The collection an IRI belongs to by its form, and its short id."""
     if not iri.startswith(base):
@@ -70,6 +77,7 @@ def locate(iri: str, base: str) -> tuple[Collection, str] | None:
     return None
 
 
+@lru_cache(maxsize=_CACHED)
 def href(iri: str, base: str) -> str:
     """The service path that describes `iri`."""
     found = locate(iri, base)
@@ -82,6 +90,7 @@ def href(iri: str, base: str) -> str:
 _BY_NAMESPACE = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=_CACHED)
 def compact(iri: str) -> str:
     """`crel:City` for the ontology's IRI, and likewise for the other known prefixes; else the IRI."""
     for namespace, prefix in _BY_NAMESPACE:

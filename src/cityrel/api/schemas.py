@@ -6,16 +6,24 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cityrel.api import cities, lookups
+
 __all__ = [
     "MAX_OFFSET",
     "ArticleRecord",
     "ArticleWritten",
+    "City",
+    "Community",
     "Entity",
     "EntityPage",
     "EntitySummary",
     "Health",
     "Link",
+    "MeetingSummary",
+    "NodeRef",
     "NodeSummary",
+    "Organization",
+    "Post",
     "Problem",
     "QueryInfo",
     "QueryList",
@@ -24,6 +32,7 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "ShapeReport",
+    "Twin",
     "Value",
 ]
 
@@ -93,8 +102,103 @@ class Entity(BaseModel):
     types: list[str]
     label: str | None = None
     labels: dict[str, str] = Field(description='Labels by language tag ("" for none).')
-    properties: dict[str, list[Value]]
-    referencedBy: list[Link]
+    properties: dict[str, list[Value]] = Field(
+        description=f"Its statements by property, at most {lookups.STATEMENTS_LIMIT} in all.")
+    referencedBy: list[Link] = Field(
+        description=f"Nodes that point at it, at most {lookups.LINKS_LIMIT} (node, property) pairs; the facts "
+                    f"among them with their statements, at most {lookups.DETAILS_LIMIT} in all.")
+    referencedByCounts: dict[str, int] = Field(
+        default_factory=dict, description="All the nodes that point at it, counted by property.")
+    truncated: list[str] = Field(
+        default_factory=list, description='The lists cut at their bound, by key ("referencedBy", "twins", '
+                                          '"organizations.posts", ...); empty when the description is whole.')
+
+
+class NodeRef(BaseModel):
+    """A node named in a section of a page: its IRI, short id, link to its description, label."""
+
+    iri: str
+    id: str | None = None
+    href: str
+    label: str | None = None
+
+
+class Twin(NodeRef):
+    """A city twinned with this one, and what the graph knows of their agreement."""
+
+    country: NodeRef | None = None
+    agreement: NodeRef
+    kinds: list[str] = Field(description='Kinds of agreement by class: "SisterCityAgreement", '
+                                         '"FriendshipAgreement", "CooperationAgreement", "TwinningAgreement".')
+    signed: str | None = Field(None, description="The earliest signing date stated: a year (1986) or a date.")
+    year: int | None = Field(None, description="The year of `signed`.")
+    sources: int = Field(description="Distinct sources the agreement is derived from: articles, imported datasets.")
+    inDataset: bool = Field(description="Whether an imported dataset (the Wikidata twinning network) states it.")
+
+
+class Post(BaseModel):
+    """A person's post in an organisation, as of the articles that state it."""
+
+    person: NodeRef
+    role: str = Field(description='The role by local name: "Mayor", "ConsulGeneral", "President", ...')
+    current: bool | None = Field(None, description="For a role one person holds at a time (mayor, governor, "
+                                                   "head of mission, president, secretary general): whether this "
+                                                   "is the holder, the one seen last where there were several. "
+                                                   "Unset for other roles.")
+    lastSeen: str | None = Field(None, description="Where a role one person holds at a time had several holders: "
+                                                   "the latest publication date of the articles stating the post.")
+
+
+class Organization(NodeRef):
+    """A body of the city: one that governs it, or a mission or association located in it."""
+
+    type: str | None = Field(None, description='"Municipality", "Governorship", "ConsulateGeneral", '
+                                               '"Association", ...')
+    relation: Literal["governs", "locatedIn"]
+    acronym: str | None = None
+    country: NodeRef | None = Field(None, description="For a diplomatic mission: the country it represents.")
+    community: NodeRef | None = Field(None, description="For an association: the country whose people it "
+                                                        "stands for.")
+    posts: list[Post] = Field(description="Who holds a post in it, by role, the latest seen first.")
+
+
+class MeetingSummary(NodeRef):
+    """A meeting, with the people in it."""
+
+    date: str | None = Field(None, description="The meeting's date, where its article states it.")
+    published: str | None = Field(None, description="The publication date of its article.")
+    article: NodeRef
+    host: NodeRef | None = None
+    participants: list[NodeRef]
+    venue: NodeRef | None = None
+
+
+class Community(BaseModel):
+    """How many people of a nationality live in the city, as an article counts them."""
+
+    iri: str
+    id: str | None = None
+    href: str
+    nationality: NodeRef
+    count: int
+    qualifier: str | None = Field(None, description='"exact", "atLeast" or "about".')
+    article: NodeRef
+    published: str | None = Field(None, description="The publication date of the article.")
+    quote: str | None = Field(None, description="The words of the article that state it.")
+
+
+class City(Entity):
+    """A city or district: its description, and what an analyst looks for on its page."""
+
+    twins: list[Twin] = Field(description=f"Cities it is twinned with, by name; at most {cities.TWINS_LIMIT}.")
+    organizations: list[Organization] = Field(
+        description=f"Bodies that govern it or are located in it, at most {cities.ORGANIZATIONS_LIMIT}, with "
+                    f"their posts (at most {cities.POSTS_LIMIT} in all).")
+    meetings: list[MeetingSummary] = Field(
+        description=f"The latest {cities.MEETINGS_LIMIT} meetings with a holder of a post in one of its "
+                    "organisations, by their date (else their article's), the latest first.")
+    communities: list[Community] = Field(
+        description=f"Residents counted by nationality, at most {cities.COMMUNITIES_LIMIT}.")
 
 
 class EntitySummary(BaseModel):

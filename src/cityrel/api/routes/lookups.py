@@ -15,8 +15,8 @@ from cityrel.api import media
 from cityrel.api.deps import FormatsDep, SearchDep, SettingsDep, StoreDep
 from cityrel.api.lookups import describe, describe_triples, list_entities
 from cityrel.api.proxy import graph_bytes
-from cityrel.api.resources import COLLECTIONS, COUNTRIES, Collection, is_iri, locate
-from cityrel.api.schemas import MAX_OFFSET, Entity, EntityPage, Problem, SearchHit, SearchResults
+from cityrel.api.resources import CITIES, COLLECTIONS, COUNTRIES, Collection, is_iri, locate
+from cityrel.api.schemas import MAX_OFFSET, City, Entity, EntityPage, Problem, SearchHit, SearchResults
 from cityrel.errors import QueryError
 from cityrel.queries import iri_term
 from cityrel.store import SparqlStore
@@ -54,10 +54,13 @@ def collection_router(collection: Collection) -> APIRouter:
 
     list_page.__doc__ = f"{collection.title}, a page at a time, ordered by IRI."
     one.__doc__ = f"One {singular}: its statements, and the facts and entities that point at it."
+    if collection is CITIES:
+        one.__doc__ += " Also its twins, organisations and their people, latest meetings and communities."
     path = "/{id:path}" if collection.nested else "/{id}"
     router.add_api_route("", list_page, methods=["GET"], response_model=EntityPage,
                          summary=f"List {collection.name}")
-    router.add_api_route(path, one, methods=["GET"], response_model=Entity, responses={
+    router.add_api_route(path, one, methods=["GET"], response_model=City if collection is CITIES else Entity,
+                         responses={
         **_NOT_FOUND, 200: {"content": _RDF}}, summary=f"Describe one {singular}")
     return router
 
@@ -101,7 +104,8 @@ def _describe(request: Request, store: SparqlStore, iri: str, base: str, formats
         found: dict[str, Any] | None = describe(store, iri, base)
         if found is None:
             raise HTTPException(404, missing)
-        return JSONResponse(Entity.model_validate(found).model_dump(exclude_none=True), headers={"Vary": "Accept"})
+        model = City if "twins" in found else Entity
+        return JSONResponse(model.model_validate(found).model_dump(exclude_none=True), headers={"Vary": "Accept"})
     triples = describe_triples(store, iri)
     if not triples:
         raise HTTPException(404, missing)
