@@ -41,6 +41,7 @@ import json
 import os
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -286,7 +287,7 @@ def _check_text(text: str, source: str) -> None:
         raise ArticleError(source, "contains only whitespace")
     if "\x00" in text:
         raise ArticleError(source, "is binary, not text (it contains NUL characters)")
-    odd = sum(1 for char in text if _is_odd(char))
+    odd = sum(count for char, count in Counter(text).items() if _is_odd(char))  # each distinct character once
     if odd > _BINARY_SHARE * len(text):
         raise ArticleError(source, f"is binary, not text ({odd} of {len(text)} characters are "
                            "control or unassigned characters)")

@@ -131,15 +131,11 @@ def _place_noun(key: str) -> str | None:
     return next((kind for noun, kind in place_nouns().items() if inflects(key, noun)), None)
 
 
-def cue_at(tokens: Sequence[Token], at: int, kinds: frozenset[str] | None = None) -> Cue | None:
-    """A cue whose words start the keys of the tokens from `at`."""
-    for cue in _cues_by_prefix().get(tokens[at].key[:_PREFIX], ()):
-        if kinds is not None and cue.kind not in kinds:
-            continue
-        end = at + len(cue.words)
-        if end <= len(tokens) and all(_cue_word(tokens[at + k].key, w) for k, w in enumerate(cue.words)):
-            return cue
-    return None
+def cues_at(tokens: Sequence[Token], at: int) -> tuple[Cue, ...]:
+    """Every cue whose words start the keys of the tokens from `at`, longest first."""
+    return tuple(cue for cue in _cues_by_prefix().get(tokens[at].key[:_PREFIX], ())
+                 if at + len(cue.words) <= len(tokens)
+                 and all(_cue_word(tokens[at + k].key, w) for k, w in enumerate(cue.words)))
 
 
 def _cue_word(key: str, word: str) -> bool:
@@ -154,17 +150,18 @@ def agreements() -> tuple[Cue, ...]:
     return tuple(sorted(found, key=lambda cue: -len(cue.words)))
 
 
+@cache
+def _agreements_by_prefix() -> dict[str, tuple[Cue, ...]]:
+    return _by_prefix(agreements(), lambda cue: cue.words[0].rstrip("$"))
+
+
 def agreement_at(tokens: Sequence[Token], at: int) -> Cue | None:
     """The longest twinning word starting at `at`."""
-    for cue in agreements():
+    for cue in _agreements_by_prefix().get(tokens[at].key[:_PREFIX], ()):
         end = at + len(cue.words)
         if end <= len(tokens) and all(_cue_word(tokens[at + k].key, w) for k, w in enumerate(cue.words)):
             return cue
     return None
-
-
-def has_cue(tokens: Sequence[Token], kinds: frozenset[str]) -> bool:
-    return any(cue_at(tokens, at, kinds) for at in range(len(tokens)))
 
 
 @cache

@@ -20,8 +20,7 @@ from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import (
     Cue,
     agreement_at,
-    cue_at,
-    has_cue,
+    cues_at,
     match_head,
     match_title,
     months,
@@ -98,6 +97,8 @@ class Relations:
     def __init__(self, mentions: Mentions, published: datetime.date | None) -> None:
         self.m = mentions
         self.tokens = mentions.tokens
+        # The cues starting at each token, found once: the readers below ask about the same tokens many times.
+        self._cues = [cues_at(self.tokens, at) for at in range(len(self.tokens))]
         self.published = published
         self.sentences = sorted({t.sentence for t in self.tokens})
         self.home = self._home_city()
@@ -149,13 +150,22 @@ class Relations:
                 return place.city
         return None
 
+    def _cue(self, at: int, kinds: frozenset[str]) -> Cue | None:
+        """The longest cue of one of `kinds` starting at token `at`."""
+        return next((cue for cue in self._cues[at] if cue.kind in kinds), None)
+
     def _cue_in(self, indices: range, kinds: frozenset[str]) -> list[tuple[int, Cue]]:
         found = []
         for at in indices:
-            cue = cue_at(self.tokens, at, kinds)
+            cue = self._cue(at, kinds)
             if cue:
                 found.append((at, cue))
         return found
+
+    def _has_cue(self, indices: range, kinds: frozenset[str]) -> bool:
+        """Whether a cue of one of `kinds` starts and ends within `indices`."""
+        return any(cue.kind in kinds and at + len(cue.words) <= indices.stop
+                   for at in indices for cue in self._cues[at])
 
     def _places_in(self, first: int, end: int) -> list[PlaceMention]:
         return [p for p in self.m.places if first <= p.first < end]
@@ -471,7 +481,7 @@ class Relations:
         It must come before any place: "kardeş şehir İzmir ile Bişkek'in ... arzu edilen" is no wish."""
         at = end
         while at < min(end + 8, stop) and not self.m.place_at(at) and self.tokens[at].text != ",":
-            if cue_at(self.tokens, at, frozenset({"intent"})):
+            if self._cue(at, frozenset({"intent"})):
                 return True
             at += 1
         return False
@@ -781,8 +791,8 @@ class Relations:
     def _read_plans(self) -> None:
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
-            planned = has_cue(self.tokens[indices.start:indices.stop], frozenset({"plan"}))
-            intended = has_cue(self.tokens[indices.start:indices.stop], frozenset({"intent"}))
+            planned = self._has_cue(indices, frozenset({"plan"}))
+            intended = self._has_cue(indices, frozenset({"intent"}))
             if not (planned or intended or self._cue_in(indices, frozenset({"gathering"}))):
                 continue
             kind = PlanKind.PLANNED_EVENT if planned else PlanKind.PROPOSAL
@@ -883,7 +893,7 @@ class Relations:
                 previous = tokens[first - 1]
                 if not previous.word or previous.key in NP_BOUNDARIES or previous.key.startswith(("kardes", "protokol")) \
                         or plan_head(previous) in ("event", "activity") \
-                        or cue_at(tokens, first - 1, frozenset({"plan", "intent"})) or _finite(previous):
+                        or self._cue(first - 1, frozenset({"plan", "intent"})) or _finite(previous):
                     break
                 first -= 1
             while first < at and tokens[first].key in ("ve", "ile", "bir"):
@@ -937,13 +947,13 @@ class Relations:
             count, qualifier, first = number
             lives = range(at + 1, min(at + 4, len(tokens)))
             lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
-            if not any(cue_at(tokens, i, residence) for i in (*lives, *lived)):
+            if not any(self._cue(i, residence) for i in (*lives, *lived)):
                 continue
             place = self._residence_place(first)
             if place is None:
                 continue
             end = max(lives.stop, at + 1)
-            while end > at + 1 and not cue_at(tokens, end - 1, residence):
+            while end > at + 1 and not self._cue(end - 1, residence):
                 end -= 1
             statistic = CommunityStatistic(country, place.city, count, qualifier, (self.span(place.first, end),))
             if not any(s.nationality == country and s.city == place.city and s.count == count

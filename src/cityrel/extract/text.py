@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'’‘`"
 _APOSTROPHE_TAIL = re.compile(rf"(?<=\w)[{APOSTROPHES}]\w*")
 
 
+# Every token is folded, and most words recur from article to article, so a fold is looked up, not redone.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case by Turkish rules, dotless and dotted i as one, diacritics dropped.
 
@@ -25,6 +28,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """Fold a name, dropping apostrophe suffixes and punctuation: "Tugay'ı" -> "tugay"."""
     text = _APOSTROPHE_TAIL.sub("", fold(text))
