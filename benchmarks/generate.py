@@ -798,7 +798,7 @@ def check(count: int, seed: int = SEED) -> int:
     """Write the first `count` synthetic articles also with rdf.py and the SHACL gate; raise on any difference."""
     import pyoxigraph as ox
 
-    from cityrel.rdf import article_graph
+    from cityrel.rdf import article_graph, oxigraph_triples
     from cityrel.validate import check_article
 
     synthesizer, writer = Synthesizer(seed), QuadWriter()
@@ -807,15 +807,14 @@ def check(count: int, seed: int = SEED) -> int:
         fast = set(ox.parse("\n".join(writer.article_lines(extraction)).encode(), ox.RdfFormat.N_QUADS))
         graph = article_graph(extraction, BASE)
         name = ox.NamedNode(str(graph.name))
-        slow = {ox.Quad(t.subject, t.predicate, t.object, name)
-                for t in ox.parse(graph.statements.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)}
+        slow = {ox.Quad(t.subject, t.predicate, t.object, name) for t in oxigraph_triples(graph.statements)}
         if fast != slow:
             missing, extra = sorted(map(str, slow - fast))[:5], sorted(map(str, fast - slow))[:5]
             raise SystemExit(f"article {number}: the generator and rdf.py differ.\n"
                              f"  only in rdf.py: {missing}\n  only here: {extra}")
-        reference = set(ox.parse("".join(line + ".\n" for line in writer.reference).encode(), ox.RdfFormat.N_TRIPLES))
-        if missing_reference := set(ox.parse(graph.reference.serialize(format="nt", encoding="utf-8"),
-                                             ox.RdfFormat.N_TRIPLES)) - reference:
+        reference = {quad.triple for quad in ox.parse("".join(line + ".\n" for line in writer.reference).encode(),
+                                                      ox.RdfFormat.N_TRIPLES)}
+        if missing_reference := set(oxigraph_triples(graph.reference)) - reference:
             raise SystemExit(f"article {number}: reference triples of rdf.py that the generator lacks: "
                              f"{sorted(map(str, missing_reference))[:5]}")
         check_article(graph)

@@ -18,15 +18,19 @@ post three hundred times as large.
 IRIs are derived from stable keys only, so the same city, person, post or
 twinning always gets the same IRI, whichever article names it. The store
 removes a thing's reference description when no graph says it anymore
-(`SparqlStore.put_graph`); cities, countries, publishers and authors are kept.
+(`SparqlStore.put_articles`); cities, countries, publishers and authors are kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
 
 from cityrel.extract.text import slug
 from cityrel.model import (
@@ -44,19 +48,32 @@ from cityrel.model import (
     Span,
     Twinning,
 )
-from cityrel.namespaces import CREL, GEONAMES, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from cityrel.namespaces import CREL, GEONAMES, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
 REFERENCE_GRAPH = "graph/reference"
+
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSink(Protocol):
+    """What triples are written into: a set, or an rdflib Graph."""
+
+    def add(self, triple: Triple, /) -> object: ...
 
 
 @dataclass(frozen=True)
 class ArticleGraph:
-    """The RDF of one article: its own named graph, and the reference descriptions of what it names."""
+    """The RDF of one article: its own named graph, and the reference descriptions of what it names.
+
+    rdf.py writes both as frozensets of rdflib triples: an rdflib Graph indexes every
+    triple three ways as it is added, which took two thirds of this stage's time,
+    and nothing downstream looks triples up (the gate and the store write them out).
+    """
 
     article: Article
     name: URIRef
-    statements: Graph
-    reference: Graph
+    statements: Collection[Triple]
+    reference: Collection[Triple]
 
 
 class Minter:
@@ -88,13 +105,6 @@ class Minter:
         return URIRef(self.base + REFERENCE_GRAPH)
 
 
-def new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
-
-
 def article_graph(extraction: Extraction, base: str) -> ArticleGraph:
     """Turn one extraction into its named graph and the reference descriptions it relies on."""
     writer = _Writer(extraction.article, Minter(base))
@@ -113,10 +123,57 @@ def article_graph(extraction: Extraction, base: str) -> ArticleGraph:
         writer.add_plan(plan)
     for statistic in extraction.communities:
         writer.add_community(statistic)
-    return ArticleGraph(extraction.article, writer.mint.graph(extraction.article), writer.own, writer.reference)
+    return ArticleGraph(extraction.article, writer.mint.graph(extraction.article), frozenset(writer.own),
+                        frozenset(writer.reference))
 
 
-def describe_country(graph: Graph, mint: Minter, country: Country) -> URIRef:
+def oxigraph_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """`triples` as pyoxigraph triples, the form the gate and the store write out as N-Triples.
+
+    ValueError for a triple that RDF cannot hold: a relative or malformed IRI, a
+    bad language tag, a literal as subject.
+    """
+    converted = []
+    for subject, predicate, value in triples:
+        try:
+            converted.append(ox.Triple(_resource(subject), _iri(predicate), _term(value)))
+        except (TypeError, ValueError) as error:
+            shown = " ".join(f"<{term}>" if isinstance(term, URIRef) else repr(term)
+                             for term in (subject, predicate, value))
+            raise ValueError(f"Cannot write {shown}: {error}") from None
+    return converted
+
+
+def _term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
+        return ox.Literal(str(term))
+    return _resource(term)
+
+
+def _resource(term: Node) -> ox.NamedNode | ox.BlankNode:
+    if type(term) is URIRef:  # the common case first: every triple's subject passes here
+        return _named_node(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return _iri(term)
+
+
+def _iri(term: Node) -> ox.NamedNode:
+    if not isinstance(term, URIRef):
+        raise TypeError(f"{term!r} stands where RDF takes an IRI")
+    return _named_node(str(term))
+
+
+@lru_cache(maxsize=1 << 16)  # classes, properties and the cities and countries recur in every article
+def _named_node(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def describe_country(graph: TripleSink, mint: Minter, country: Country) -> URIRef:
     """Add the reference description of `country` to `graph` and return its IRI."""
     node = mint.country(country.key)
     graph.add((node, RDF.type, CREL.Country))
@@ -135,8 +192,8 @@ class _Writer:
         self.article = article
         self.mint = mint
         self.article_iri = mint.article(article)
-        self.own = new_graph()
-        self.reference = new_graph()
+        self.own: set[Triple] = set()
+        self.reference: set[Triple] = set()
 
     # -- the article -------------------------------------------------------
 

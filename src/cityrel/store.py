@@ -46,11 +46,12 @@ server cannot be restarted by cityrel; where it takes a per-query limit
 (`timeout_parameter`, Virtuoso's `timeout=` in milliseconds) cityrel sends its
 deadline along, so the server stops the work itself.
 
-Why an article write is whole: `put_article` sends one SPARQL Update request
-that deletes what the stored graph has and the new one lacks, and inserts what
-it lacks. Oxigraph evaluates all operations of one request in one RocksDB
-transaction (tests/test_store.py shows it, and shows that killing the writer
-or the engine mid-write leaves the article wholly there or not at all).
+Why an article write is whole: `put_articles` sends one SPARQL Update request
+for a batch of articles that deletes what each stored graph has and the new
+one lacks, and inserts what it lacks. Oxigraph evaluates all operations of one
+request in one RocksDB transaction (tests/test_store.py shows it, and shows
+that killing the writer or the engine mid-write leaves the articles wholly
+there or not at all).
 Virtuoso 7.2 (measured, tests/test_remote.py and the README) also keeps one
 request whole across a crash, but lets other readers see it half applied, and
 loses a triple that one request deletes and inserts again when it replays its
@@ -86,7 +87,7 @@ from rdflib.term import Node
 
 from cityrel.errors import CityrelError, QueryError, QueryTimeout, StoreError
 from cityrel.namespaces import CREL, PROV
-from cityrel.rdf import ArticleGraph, Minter
+from cityrel.rdf import ArticleGraph, Minter, Triple, oxigraph_triples
 from cityrel.settings import Settings
 
 __all__ = [
@@ -104,7 +105,6 @@ __all__ = [
 
 Term = URIRef | Literal | BNode
 """A value in a query solution."""
-Triple = tuple[Node, Node, Node]
 
 RESULTS_JSON = "application/sparql-results+json"
 
@@ -622,53 +622,68 @@ class SparqlStore:
             raise _refusal(response, "update")
 
     def put_article(self, article: ArticleGraph) -> Change:
-        """Store the article's graph and add its reference triples, as `put_graph` does."""
-        return self.put_graph(article.name, article.statements, article.reference)
+        """Store one article's graph and add its reference triples, as `put_articles` does."""
+        return self.put_articles([article])[0]
 
-    def put_graph(self, name: URIRef, statements: Iterable[Triple], reference: Iterable[Triple] = ()) -> Change:
-        """Make graph `name` hold exactly `statements`, and add `reference` to the reference graph, in one request.
+    def put_articles(self, articles: Sequence[ArticleGraph]) -> list[Change]:
+        """Make each article's graph hold exactly its statements, and add their reference triples, in one request.
 
-        The request deletes only what the new graph lacks and inserts only what the
+        The request deletes only what a new graph lacks and inserts only what the
         stored one lacks, so putting the same graph again writes nothing to it, and
         no triple is deleted and inserted again in one request (which a crash can
-        lose on Virtuoso). Only graph `name` is replaced; reference triples are
-        shared, so they are added, and removed only by the sweep: a thing that the
-        old graph linked to a source (prov:wasDerivedFrom, crel:mentionedIn) and
-        the new one does not loses its reference description if no graph links it
-        to a source anymore. The graph is read back afterwards: if another writer
-        changed it in between, the difference is written again, up to three times.
+        lose on Virtuoso). Only the articles' graphs are replaced; reference triples
+        are shared, so they are added, and removed only by the sweep: a thing that an
+        old graph linked to a source (prov:wasDerivedFrom, crel:mentionedIn) and no
+        new one does loses its reference description if no graph links it to a
+        source anymore. The sweep comes last, after every insertion, so a thing that
+        one article of the batch lets go and another names keeps its description.
 
-        The result says how the stored graph compared with the new one (a graph with
-        blank nodes never compares equal, and is written without being read back).
+        The stored graphs are read in one query before the request and again after
+        it: a graph that another writer changed in between gets its difference
+        written again, up to three times. An article that is the same as the stored
+        one is not read back; nor is one with blank nodes, which never compares equal.
+
+        Returns how each stored graph compared with the new one, in order. Raises
+        StoreError for a triple the store cannot hold (a relative IRI), naming it;
+        ValueError for two articles of one name, or one named as the reference graph.
         """
-        if name == self.reference_graph:
-            raise ValueError(f"A graph put here cannot be named {name}: that is the reference graph.")
-        new, shared = set(statements), set(reference)
+        names = [article.name for article in articles]
+        if len(set(names)) != len(names):
+            raise ValueError("An article graph can be put once per request; these names repeat: "
+                             f"{sorted({name for name in names if names.count(name) > 1})}.")
+        if self.reference_graph in names:
+            raise ValueError(f"A graph put here cannot be named {self.reference_graph}: that is the reference graph.")
+        new = {article.name: set(_writable(article.statements)) for article in articles}
+        shared = set().union(*(_writable(article.reference) for article in articles))
         if any(_has_bnode(triple) for triple in shared):
-            raise ValueError(f"The reference triples of {name} contain blank nodes; "
+            raise ValueError(f"The reference triples of {', '.join(map(str, names))} contain blank nodes; "
                              "they would be added again on every ingest.")
-        before = self.graph(name)
-        change = (Change.ADDED if before is None else
-                  Change.UNCHANGED if set(before) == new else Change.REPLACED)
-        stored = set(before) if before is not None else set()
+        before = self._read_graphs(names)
+        changes = {name: (Change.ADDED if name not in before else
+                          Change.UNCHANGED if before[name] == new[name] else Change.REPLACED) for name in names}
+        stored = {name: before.get(name, set()) for name in names}
+        # Read back: what was written and can be compared.
+        checked = [name for name in names if changes[name] is not Change.UNCHANGED
+                   and not any(_has_bnode(triple) for triple in new[name])]
+        pending = names
         for _attempt in range(_WRITE_ATTEMPTS):
-            request = _difference(name, stored, new, self.reference_graph, shared)
+            request = _difference([(name, stored[name], new[name]) for name in pending], self.reference_graph, shared)
             if request:
                 self.update(request)
-            if change is Change.UNCHANGED or any(_has_bnode(triple) for triple in new):
-                return change
-            after = self.graph(name)
-            stored = set(after) if after is not None else set()
-            if stored == new:
-                return change
-        raise StoreError(f"The graph {name} was changed by another writer each of the "
+            checked = [name for name in checked if name in pending]
+            after = self._read_graphs(checked) if checked else {}
+            pending = [name for name in checked if after.get(name, set()) != new[name]]
+            if not pending:
+                return [changes[name] for name in names]
+            stored = {name: after.get(name, set()) for name in pending}
+        raise StoreError(f"The graph {pending[0]} was changed by another writer each of the "
                          f"{_WRITE_ATTEMPTS} times cityrel wrote it; try again.")
 
     def delete_graph(self, name: URIRef) -> bool:
         """Remove one named graph, and the reference descriptions only it kept; returns whether it held any triples."""
         existed = self.ask(f"ASK {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }}")
         sourced = f"SELECT DISTINCT ?s WHERE {{ GRAPH {_n3(name)} {{ ?s ?link ?source {_SOURCE_LINK} }} }}"
-        candidates = {row["s"] for row in self.select(sourced)}
+        candidates = {_n3(row["s"]) for row in self.select(sourced) if isinstance(row["s"], URIRef)}
         self.update(" ;\n".join(filter(None, (f"DROP SILENT GRAPH {_n3(name)}",
                                                 _sweep(self.reference_graph, candidates)))))
         return existed
@@ -725,6 +740,24 @@ class SparqlStore:
                 return response.content
         raise StoreError(f"The store sent {got} of the {expected} triples of {name}: it cuts off "
                          "large answers (Virtuoso: raise ResultSetMaxRows in virtuoso.ini).")
+
+    def _read_graphs(self, names: Sequence[URIRef]) -> dict[URIRef, set[ox.Triple]]:
+        """The triples of each of the named graphs that holds any, in one query.
+
+        A SELECT rather than a Graph Store read per graph: one request for a batch,
+        and a server that cuts the answer short says so (Virtuoso: X-SPARQL-MaxRows).
+        """
+        by_iri = {str(name): name for name in names}
+        values = " ".join(_n3(name) for name in names)
+        answer = self.query(f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}",
+                            timeout=_SLOW.read)
+        solutions = ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(solutions, ox.QuerySolutions), "a SELECT query is answered with solutions"
+        graphs: dict[URIRef, set[ox.Triple]] = {}
+        for row in solutions:
+            graph, subject, predicate, value = row
+            graphs.setdefault(by_iri[graph.value], set()).add(ox.Triple(subject, predicate, value))
+        return graphs
 
     def _export_graphs(self, names: list[URIRef], fmt: ExportFormat) -> Iterator[bytes]:
         """The graphs `names`, read and serialised one at a time; a JSON-LD export is one array of graphs."""
@@ -983,59 +1016,76 @@ def _n3(term: Node) -> str:
         raise StoreError(f"Cannot write {term!r}: {error}") from None
 
 
-def _has_bnode(triple: Triple) -> bool:
-    return any(isinstance(term, BNode) for term in triple)
+def _writable(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """`triples` in the form the store writes; StoreError for one it cannot hold."""
+    try:
+        return oxigraph_triples(triples)
+    except ValueError as error:
+        raise StoreError(f"{error} (the store holds absolute IRIs and well-formed literals only)") from None
 
 
-def _difference(name: URIRef, stored: set[Triple], new: set[Triple], reference_graph: URIRef,
-                reference: set[Triple]) -> str:
-    """One SPARQL Update request that turns graph `name` from `stored` into `new`, adds `reference`, and sweeps.
+def _has_bnode(triple: ox.Triple) -> bool:
+    return isinstance(triple.subject, ox.BlankNode) or isinstance(triple.object, ox.BlankNode)
+
+
+def _difference(graphs: Sequence[tuple[URIRef, set[ox.Triple], set[ox.Triple]]], reference_graph: URIRef,
+                reference: set[ox.Triple]) -> str:
+    """One SPARQL Update request that turns each graph `name` from `stored` into `new`, adds `reference`,
+    and sweeps.
 
     Triples in both are left alone. Blank nodes cannot be named in DELETE DATA,
     so stored triples with blank nodes are deleted by pattern, and new ones are
-    inserted with fresh blank nodes. "" when there is nothing to write.
+    inserted with fresh blank nodes. Deletions come first, then one insertion,
+    then the sweep. "" when there is nothing to write.
     """
-    kept = {triple for triple in stored if not _has_bnode(triple)}
-    operations = []
-    if removed := kept - new:
-        operations.append(_data("DELETE", [(name, removed)]))
-    if len(kept) != len(stored):
-        operations.append(f"DELETE {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }} "
-                          f"WHERE {{ GRAPH {_n3(name)} {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}")
-    added = (new - kept) | {triple for triple in new if _has_bnode(triple)}
-    if added or reference:
-        operations.append(_data("INSERT", [(name, added), (reference_graph, reference)]))
+    operations, insertions, candidates = [], [], set()
+    for name, stored, new in graphs:
+        kept = {triple for triple in stored if not _has_bnode(triple)}
+        if removed := kept - new:
+            operations.append(_data("DELETE", [(name, removed)]))
+        if len(kept) != len(stored):
+            operations.append(f"DELETE {{ GRAPH {_n3(name)} {{ ?s ?p ?o }} }} "
+                              f"WHERE {{ GRAPH {_n3(name)} {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}")
+        insertions.append((name, (new - kept) | {triple for triple in new if _has_bnode(triple)}))
+        candidates |= _sourced(stored) - _sourced(new)
+    insertions.append((reference_graph, reference))
+    if any(triples for _name, triples in insertions):
+        operations.append(_data("INSERT", insertions))
     if operations:
-        operations.append(_sweep(reference_graph, _sourced(stored) - _sourced(new)))
+        still_sourced = set().union(*(_sourced(new) for _name, _stored, new in graphs))
+        operations.append(_sweep(reference_graph, {str(node) for node in candidates - still_sourced
+                                                   if isinstance(node, ox.NamedNode)}))
     return " ;\n".join(filter(None, operations))
 
 
 _SOURCE_LINKS = (PROV.wasDerivedFrom, CREL.mentionedIn)
 """What ties a thing to a source that states it: a fact to an article or data set, an entity to an article."""
 _SOURCE_LINK = f"FILTER (?link IN ({', '.join(link.n3() for link in _SOURCE_LINKS)}))"
+_WRITTEN_SOURCE_LINKS = frozenset(ox.NamedNode(link) for link in _SOURCE_LINKS)
 
 
-def _sourced(triples: set[Triple]) -> set[Node]:
+def _sourced(triples: set[ox.Triple]) -> set[ox.NamedNode | ox.BlankNode | ox.Triple]:
     """The things that `triples` tie to a source."""
-    return {s for s, p, _ in triples if p in _SOURCE_LINKS}
+    return {triple.subject for triple in triples if triple.predicate in _WRITTEN_SOURCE_LINKS}
 
 
-def _sweep(reference_graph: URIRef, candidates: set[Node]) -> str:
-    """An operation removing the reference descriptions of those `candidates` that no graph ties to a source."""
+def _sweep(reference_graph: URIRef, candidates: set[str]) -> str:
+    """An operation removing the reference descriptions of those `candidates` (IRIs in N-Triples form) that no
+    graph ties to a source."""
     if not candidates:
         return ""
-    values = " ".join(_n3(node) for node in sorted(candidates))
+    values = " ".join(sorted(candidates))
     graph = _n3(reference_graph)
     return (f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
             f"GRAPH {graph} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?link ?source {_SOURCE_LINK} }} }} }}")
 
 
-def _data(verb: str, graphs: Sequence[tuple[URIRef, set[Triple]]]) -> str:
+def _data(verb: str, graphs: Sequence[tuple[URIRef, set[ox.Triple]]]) -> str:
     """An INSERT DATA or DELETE DATA operation, in GRAPH blocks of at most _BLOCK triples."""
     lines = [f"{verb} DATA {{"]
     for name, triples in graphs:
-        statements = [f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples]
+        statements = [f"{triple} ." for triple in triples]
         for start in range(0, len(statements), _BLOCK):
             lines.append(f"GRAPH {_n3(name)} {{")
             lines.extend(statements[start:start + _BLOCK])
