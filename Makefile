@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test install bench clean
+.PHONY: serve test install bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/run.py --triples 1000000
+
+## Check style and types with the pinned linters
+lint: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[lint]'
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy src
 
 clean:
 	rm -rf $(VENV) var

@@ -299,21 +299,10 @@ class QuadWriter:
 
 # -- Synthetic articles ------------------------------------------------------------
 
-_FIRST_TR = ("Ahmet Mehmet Mustafa Ali Hüseyin Hasan İbrahim Murat Ömer Yusuf Fatma Ayşe Emine Hatice Zeynep "
-             "Elif Selin Deniz Can Burak Emre Serkan Tuncay Kemal Erdal Gökhan Oğuz Levent Nurettin Selamettin "
-             "Hakan Orhan Tülay Nilüfer Sibel Gülşen Bülent Cengiz Rasim Neşet Uğur Oktay Sabri Metin Recep "
-             "Şükrü Özlem Filiz Eda Serdar").split()
-_LAST_TR = ("Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç Aslan Çetin "
-            "Kara Koç Kurt Özkan Şimşek Polat Korkmaz Erdoğan Güneş Aksoy Tekin Bozkurt Uçar Altay Tarhan Sönmez "
-            "Gündoğdu Tuna Dündar Genç Alkan Kılınç Karaca Ünal Sarı Işık Avcı Keskin Ateş Taş Bulut Çakır Uzun "
-            "Akova Baysak").split()
-_FIRST_FOREIGN = ("Bauyrzhan Nurlan Aigerim Sadiq Tofig Rashad Giorgi Levan Nino Jovan Suzana Attila Zoltán Ivan "
-                  "Dmitri Olga Mekan Atabek Chyngyz Esen Nebi Constantin Mihai Elena Hilmi Rifat Mehmed Amra "
-                  "Naran Batbayar Klaus Anna Marco Sofia Jan Piotr Ewa Kenji Wei Yerlan").split()
-_LAST_FOREIGN = ("Akatayev Toktobekovic Halilov Hasanov Janjgava Manasijevski Tuneva Berlinger Pinter Fodorov "
-                 "Karaseni Telpiz Bozov Isanguliyev Turayev Almasbekov Shanyev Bajraktarevic Sala Krasnic Culuun "
-                 "Baypakov Raev Müller Schmidt Rossi Kowalski Nowak Novak Horvath Popescu Ionescu Petrov Ivanov "
-                 "Aliyev Mammadov Tashkentov Gurbanov Kim Lee").split()
+_FIRST_TR = ["Ahmet", "Mehmet", "Mustafa", "Ali", "Hüseyin", "Hasan", "İbrahim", "Murat", "Ömer", "Yusuf", "Fatma", "Ayşe", "Emine", "Hatice", "Zeynep", "Elif", "Selin", "Deniz", "Can", "Burak", "Emre", "Serkan", "Tuncay", "Kemal", "Erdal", "Gökhan", "Oğuz", "Levent", "Nurettin", "Selamettin", "Hakan", "Orhan", "Tülay", "Nilüfer", "Sibel", "Gülşen", "Bülent", "Cengiz", "Rasim", "Neşet", "Uğur", "Oktay", "Sabri", "Metin", "Recep", "Şükrü", "Özlem", "Filiz", "Eda", "Serdar"]
+_LAST_TR = ["Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir", "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek", "Polat", "Korkmaz", "Erdoğan", "Güneş", "Aksoy", "Tekin", "Bozkurt", "Uçar", "Altay", "Tarhan", "Sönmez", "Gündoğdu", "Tuna", "Dündar", "Genç", "Alkan", "Kılınç", "Karaca", "Ünal", "Sarı", "Işık", "Avcı", "Keskin", "Ateş", "Taş", "Bulut", "Çakır", "Uzun", "Akova", "Baysak"]
+_FIRST_FOREIGN = ["Bauyrzhan", "Nurlan", "Aigerim", "Sadiq", "Tofig", "Rashad", "Giorgi", "Levan", "Nino", "Jovan", "Suzana", "Attila", "Zoltán", "Ivan", "Dmitri", "Olga", "Mekan", "Atabek", "Chyngyz", "Esen", "Nebi", "Constantin", "Mihai", "Elena", "Hilmi", "Rifat", "Mehmed", "Amra", "Naran", "Batbayar", "Klaus", "Anna", "Marco", "Sofia", "Jan", "Piotr", "Ewa", "Kenji", "Wei", "Yerlan"]
+_LAST_FOREIGN = ["Akatayev", "Toktobekovic", "Halilov", "Hasanov", "Janjgava", "Manasijevski", "Tuneva", "Berlinger", "Pinter", "Fodorov", "Karaseni", "Telpiz", "Bozov", "Isanguliyev", "Turayev", "Almasbekov", "Shanyev", "Bajraktarevic", "Sala", "Krasnic", "Culuun", "Baypakov", "Raev", "Müller", "Schmidt", "Rossi", "Kowalski", "Nowak", "Novak", "Horvath", "Popescu", "Ionescu", "Petrov", "Ivanov", "Aliyev", "Mammadov", "Tashkentov", "Gurbanov", "Kim", "Lee"]
 _PARTNERS = {  # ISO code: weight, from the countries Turkish city diplomacy news talks about most
     "AZ": 10, "KZ": 8, "KG": 5, "UZ": 5, "TM": 4, "GE": 5, "BA": 5, "MK": 4, "XK": 3, "AL": 3, "HU": 3, "BG": 5,
     "RO": 4, "MD": 3, "UA": 3, "RU": 3, "DE": 6, "NL": 2, "FR": 2, "IT": 2, "GR": 2, "PS": 2, "JP": 2, "KR": 3,

@@ -162,16 +162,16 @@ def test_a_header_without_a_body_is_refused(tmp_path: Path) -> None:
 
 DATELINES = [
     # (content, dateline, publisher)
-    ("KONYA (KENT HABER) - Özbekistan'ın Ankara Büyükelçiliğinde konsolos olarak görev yapan Atabek "
-     "Turayev, Başkan Altay'a nezaket ziyaretinde bulundu.\n", "KONYA", "KENT HABER"),
+    (("KONYA (KENT HABER) - Özbekistan'ın Ankara Büyükelçiliğinde konsolos olarak görev yapan Atabek "
+      "Turayev, Başkan Altay'a nezaket ziyaretinde bulundu.\n"), "KONYA", "KENT HABER"),
     ("MERSİN (YEREL HABER) - Mezitli Belediyesi ile Çatalköy Belediyesi proje yürütecek.\n", "MERSİN",
      "YEREL HABER"),
     ("BURSA (KENT HABER) - Yıldırım Belediye Başkanı Oktay Yılmaz heyeti ağırladı.\n", "BURSA",
      "KENT HABER"),
     ("ŞANLIURFA (İHA) – Vali heyeti kabul etti.\n", "ŞANLIURFA", "İHA"),
     ("BODRUM/MUĞLA (DHA) - Kardeş kent heyeti geldi.\n", "BODRUM/MUĞLA", "DHA"),
-    ("Bosna Hersek Fahri Konsolosu Ahmet Kemal Baysak temaslarda bulundu.\nBaysak, yardım edeceğini "
-     "söyledi. - BALIKESİR\n", "BALIKESİR", None),
+    (("Bosna Hersek Fahri Konsolosu Ahmet Kemal Baysak temaslarda bulundu.\nBaysak, yardım edeceğini "
+      "söyledi. - BALIKESİR\n"), "BALIKESİR", None),
     ("Şahbaz davet mektubunu takdim ederek belediyeden ayrıldı. - İSTANBUL", "İSTANBUL", None),
     ("Büyükelçi Pervane Medresesi’ni gezdiğini aktardı. - SİNOP\n\n", "SİNOP", None),
     ("Başkan Arı ziyaretten memnun kaldı.\n- NEVŞEHİR\n", "NEVŞEHİR", None),

@@ -154,8 +154,7 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
         chunks = store.export(fmt, graph)
         if args.output:
             with open(args.output, "wb") as out:
-                for chunk in chunks:
-                    out.write(chunk)
+                out.writelines(chunks)
         else:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)
@@ -201,8 +200,7 @@ def _write_rows(fmt: str, names: list[str], rows: list[dict[str, str]], out: Tex
     else:
         widths = {n: max([len(n), *(len(r[n]) for r in rows)]) for n in names}
         out.write("  ".join(n.ljust(widths[n]) for n in names) + "\n")
-        for row in rows:
-            out.write("  ".join(row[n].ljust(widths[n]) for n in names) + "\n")
+        out.writelines("  ".join(row[n].ljust(widths[n]) for n in names) + "\n" for row in rows)
         out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
 
 

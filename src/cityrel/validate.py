@@ -219,7 +219,7 @@ def _validate(parts: Iterable[Graph], source: str) -> Report:
     data += _class_hierarchy()
     try:
         _, results, text = pyshacl.validate(data, shacl_graph=_shapes(), inference="none", inplace=True)
-    except Exception as error:  # noqa: BLE001 - odd data must refuse one article, not take a batch down
+    except Exception as error:  # odd data must refuse one article, not take a batch down
         raise CityrelError(f"{source}: the SHACL validator failed: {error!r}") from error
     if not isinstance(results, Graph):  # pyshacl returns its own failures in place of the report graph
         raise CityrelError(f"{source}: the SHACL validator failed: {text}")

@@ -50,8 +50,8 @@ def test_dernek_baskani_is_the_president_of_the_association_named_before(extract
 
 @pytest.mark.parametrize("text", [
     "Sinop’un önceki dönem belediye başkanı Hamza İnce de konuklar arasındaydı.",
-    "Protokole o dönem Selçuklu adına Belediye Başkanı Adem Esen, Barlad adına ise Belediye Başkanı "
-    "Joan Juverdeanu imza koymuştu.",
+    ("Protokole o dönem Selçuklu adına Belediye Başkanı Adem Esen, Barlad adına ise Belediye Başkanı "
+     "Joan Juverdeanu imza koymuştu."),
     "Kosova'nın eski bakan yardımcılarından Rıfat Krasniç de heyetteydi.",
 ])
 def test_former_office_holders_hold_no_post(extracted, text):

@@ -13,8 +13,8 @@ TWINNINGS = [
      "SisterCityAgreement", None),
     ("Ordu Büyükşehir Belediye Başkanı Mehmet Hilmi Güler, Gürcistan'ın Batum kenti ile dostluk protokolü imzaladı.",
      {"Ordu", "Batum"}, "FriendshipAgreement", None),
-    ("Bursa'nın Osmangazi Belediyesi ile Bulgaristan'ın Sarnitsa Belediyesi arasında bir iyi niyet protokolü "
-     "imzalandı.", {"Osmangazi", "Sarnitsa"}, "CooperationAgreement", None),
+    (("Bursa'nın Osmangazi Belediyesi ile Bulgaristan'ın Sarnitsa Belediyesi arasında bir iyi niyet protokolü "
+      "imzalandı."), {"Osmangazi", "Sarnitsa"}, "CooperationAgreement", None),
     ("Selçuklu ile Barlad arasındaki kardeşlik ve iş birliği anlaşması 29 Eylül 2003'te imzalanmıştı.",
      {"Selçuklu", "Barlad"}, "SisterCityAgreement", "2003-09-29"),
 ]

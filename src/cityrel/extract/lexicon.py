@@ -9,15 +9,13 @@ word prefix instead, since they are verbs with many endings.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from collections.abc import Callable
 from typing import TypeVar
 
 from cityrel.extract.tokens import Token, inflects
 from cityrel.lang.tr import column, mapping, table
-
 
 Entry = TypeVar("Entry")
 # Lexicon entries are looked up by the first letters of their first word, so a token is

@@ -18,7 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cityrel.extract import gazetteer
-from cityrel.extract.lexicon import Title, honorifics, match_head, match_title, months, number_words, place_noun
+from cityrel.extract.lexicon import (
+    Title,
+    honorifics,
+    match_head,
+    match_title,
+    months,
+    number_words,
+    place_noun,
+)
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import Token
 from cityrel.model import City, Country, Person
@@ -211,7 +219,7 @@ class Mentions:
             name = self._read_name(at)
             if name is None:
                 break
-            first, end, full_name, variants = name
+            _first, end, full_name, variants = name
             mention.people.append(self.people.add(full_name, variants))
             mention.name_end = end
             at = end

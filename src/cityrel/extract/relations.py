@@ -12,6 +12,7 @@ turn a twinning into a proposal.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,12 +25,19 @@ from cityrel.extract.lexicon import (
     match_head,
     match_title,
     months,
-    org_heads,
     number_words,
+    org_heads,
     place_noun,
     plan_head,
 )
-from cityrel.extract.mentions import LOCATIVE_KI, PLACE_TITLES, Mentions, OrgMention, PlaceMention, TitleMention
+from cityrel.extract.mentions import (
+    LOCATIVE_KI,
+    PLACE_TITLES,
+    Mentions,
+    OrgMention,
+    PlaceMention,
+    TitleMention,
+)
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import Token, inflects
 from cityrel.model import (
@@ -523,7 +531,7 @@ class Relations:
         parties = self._parties(window)
         tokens = self.tokens
         # "İzmir-Bakü": a hyphen between two places.
-        for a, b in zip(parties, parties[1:], strict=False):
+        for a, b in itertools.pairwise(parties):
             if b.first == a.end + 1 and tokens[a.end].text in "-–":
                 return [(a.city, b.city)]
         # "Konya'nın kardeş şehri Buhara": a possessive twin noun after the trigger.
@@ -537,9 +545,9 @@ class Relations:
         for place in with_ile:
             between = next((i for i in range(place.end, window.stop)
                             if tokens[i].key.startswith("arasinda")), None)
-            partner = next((p for p in parties if between and place.end <= p.first < between), None)
-            if partner and partner.city.key != place.city.key:
-                return [(place.city, partner.city)]
+            twin = next((p for p in parties if between and place.end <= p.first < between), None)
+            if twin and twin.city.key != place.city.key:
+                return [(place.city, twin.city)]
         # "X ile Y", "A, B ve C ile kardeş olan D".
         with_ile = self._with_list(with_ile, parties)
         others = [p for p in parties if p not in with_ile]
@@ -584,7 +592,7 @@ class Relations:
         """"İki belediye ... protokol imzalamıştı": the last two municipalities named before."""
         keys = [t.key for t in self.tokens[window.start:window.stop]]
         refers = any(k == "iki" and nxt.startswith(("belediye", "sehir", "sehr", "kent"))
-                     for k, nxt in zip(keys, keys[1:], strict=False))
+                     for k, nxt in itertools.pairwise(keys))
         if not (refers and signing):
             return []
         named: list[tuple[int, City]] = []
