@@ -10,7 +10,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import httpx
@@ -83,6 +83,22 @@ def children(pid: int) -> list[int]:
         return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:
         return []
+
+
+def wait_until_idle(cpu_seconds_used: Callable[[], float], within: float, *, interval: float = 0.5,
+                    threshold: float = 0.03) -> bool:
+    """Wait until processes stop using CPU (`cpu_seconds_used`: their CPU seconds so far grow by less than
+    `threshold` in `interval`); whether they did within `within` seconds.
+
+    A freshly opened Oxigraph store compacts for a while (a core's worth for about 30 s at 100 k
+    articles), which a timed run would share."""
+    until = time.monotonic() + within
+    while time.monotonic() < until:
+        before = cpu_seconds_used()
+        time.sleep(interval)
+        if cpu_seconds_used() - before < threshold:
+            return True
+    return False
 
 
 def percentile(values: Sequence[float], q: float) -> float:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, WORK, table
+from _common import ROOT, WORK, table, wait_until_idle
 from generate import prepared
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
@@ -155,15 +155,10 @@ def measure(sizes: list[int], files: list[Path], work: Path, rounds: int, worker
 
 
 def settle(engines: list[Any], seconds: float = 180.0) -> None:
-    """Wait until the engines (cityrel.store.Engine) are idle: after opening a copied database, Oxigraph
-    compacts it for a while, a core's worth at 100 k articles for about 30 s, which the ingest would share."""
-    until = time.monotonic() + seconds
-    while time.monotonic() < until:
-        before = sum(engine.cpu_seconds() for engine in engines)
-        time.sleep(1.0)
-        if sum(engine.cpu_seconds() for engine in engines) - before < 0.05:
-            return
-    raise SystemExit(f"the engines were still busy after {seconds:g} s")
+    """Wait until the engines (cityrel.store.Engine) are idle, or stop the benchmark."""
+    if not wait_until_idle(lambda: sum(engine.cpu_seconds() for engine in engines), seconds,
+                           interval=1.0, threshold=0.05):
+        raise SystemExit(f"the engines were still busy after {seconds:g} s")
 
 
 def report(results: list[Measured], workers: int | None) -> str:

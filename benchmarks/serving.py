@@ -62,6 +62,7 @@ from _common import (
     stop,
     table,
     wait_until_answers,
+    wait_until_idle,
 )
 from virtuoso import VirtuosoDatabase, missing
 
@@ -375,14 +376,9 @@ def sequential(servers: list[Server], query: MixQuery, results: dict[str, Result
 
 
 def settle(servers: list[Server], seconds: float = 90.0) -> float:
-    """Wait until no server uses CPU (a freshly opened store compacts for a while); seconds waited."""
+    """Wait until no server uses CPU, at most `seconds`; seconds waited."""
     started = time.perf_counter()
-    while time.perf_counter() - started < seconds:
-        pids = [pid for server in servers for pid in server.pids().values()]
-        before = sum(cpu_seconds(pid) for pid in pids)
-        time.sleep(0.5)
-        if sum(cpu_seconds(pid) for pid in pids) - before < 0.03:
-            break
+    wait_until_idle(lambda: sum(cpu_seconds(pid) for server in servers for pid in server.pids().values()), seconds)
     return time.perf_counter() - started
 
 
