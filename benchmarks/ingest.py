@@ -70,7 +70,7 @@ def instrumented() -> Iterator[None]:
     from cityrel.store import SparqlStore
 
     names = {(pipeline, "extract"): "extract", (pipeline, "article_graph"): "rdf",
-             (pipeline, "check_article"): "shacl", (SparqlStore, "query"): "store: read",
+             (pipeline, "check_articles"): "shacl", (SparqlStore, "query"): "store: read",
              (SparqlStore, "update"): "store: update", (SparqlStore, "put_articles"): "store: put"}
     saved = [(owner, attribute, getattr(owner, attribute)) for owner, attribute in names]
     try:

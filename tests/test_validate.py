@@ -45,7 +45,15 @@ from cityrel.model import (
 )
 from cityrel.namespaces import CREL, ORG, OWL, PROV, RDF, RDFS, SCHEMA
 from cityrel.rdf import ArticleGraph, article_graph
-from cityrel.validate import Report, check_article, resource_dir, screen, validate, validate_store
+from cityrel.validate import (
+    Report,
+    check_article,
+    check_articles,
+    resource_dir,
+    screen,
+    validate,
+    validate_store,
+)
 
 BASE = "https://w3id.org/cityrel/id/"
 SOURCE = "test-article.txt"
@@ -510,6 +518,16 @@ def test_check_article_lets_warnings_through_and_validate_reports_them() -> None
         f"{SOURCE}: Warning at <…/person/cemil-tugay> rdfs:label — A person's rdfs:label should be the name "
         "alone; this one starts with a title or honorific (\"Dr.\", \"Prof.\", \"Başkan\", ...). "
         "(value: \"Dr. Cemil Tugay\")")
+
+
+def test_a_batch_is_gated_together_and_a_broken_article_is_refused_alone(valid: ArticleGraph) -> None:
+    broken = whole(valid)
+    add(ARTICLE, SCHEMA.datePublished, Literal(datetime.date(2025, 11, 8)))(broken)
+    dated_twice = dataclasses.replace(valid, statements=frozenset(broken), reference=frozenset())
+    assert check_articles([valid, valid]) == [None, None]
+    first, refusal, third = check_articles([valid, dated_twice, valid])
+    assert first is None and third is None
+    assert isinstance(refusal, ShapeViolation) and "at most one schema:datePublished" in refusal.report
 
 
 @pytest.mark.parametrize("honorific", column("honorifics", "honorific"))

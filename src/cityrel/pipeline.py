@@ -15,11 +15,12 @@ Where each stage runs, for speed (benchmarks/ingest.py measures it):
   POOL_AFTER are described here, which loads the tokenizer, the gazetteer and
   the lexicons; the workers are then forked, and inherit them loaded instead
   of each reading them again (seconds).
-- Stage 4 (`check_article`) runs here, in order, as the workers' results come
-  in: rudof, which screens every article, cannot run in a process forked from
-  one that has used it (validate.py), so the workers never run the gate.
-- Stage 5 takes the articles that passed the gate BATCH at a time: one read,
-  one update and one read-back for the batch (store.SparqlStore.put_articles).
+- Stages 4 and 5 take the described articles BATCH at a time, here: rudof,
+  which screens the articles, cannot run in a process forked from one that has
+  used it (validate.py), so the workers never run the gate. The gate screens the
+  batch as one graph (`check_articles`), and the articles that pass it are
+  stored with one read, one update and one read-back for the batch
+  (store.SparqlStore.put_articles).
   If the batch fails, each of its articles is written alone, so that one
   article the store refuses never keeps the others out and the refusal names it.
 """
@@ -45,7 +46,7 @@ from cityrel.extract import extract
 from cityrel.model import Article, Extraction
 from cityrel.rdf import ArticleGraph, article_graph
 from cityrel.store import Change, SparqlStore
-from cityrel.validate import check_article
+from cityrel.validate import check_article, check_articles
 
 FACT_KINDS = ("twinnings", "posts", "meetings", "plans", "communities")
 BATCH = 32
@@ -118,13 +119,7 @@ def ingest(paths: Iterable[str | Path], store: SparqlStore, *, base_iri: str,
         if isinstance(described, CityrelError):
             report.refused.append(described)
             continue
-        extraction, graph = described
-        try:
-            check_article(graph)
-        except CityrelError as error:
-            report.refused.append(error)
-            continue
-        batch.add(extraction, graph)
+        batch.add(*described)
     batch.flush()
     return report
 
@@ -209,7 +204,7 @@ def store_articles(store: SparqlStore, graphs: Sequence[ArticleGraph]) -> list[C
 
 
 class _Batch:
-    """The articles that passed the gate, stored BATCH at a time."""
+    """Described articles, gated and stored BATCH at a time."""
 
     def __init__(self, store: SparqlStore, report: IngestReport) -> None:
         self._store = store
@@ -224,7 +219,13 @@ class _Batch:
             self.flush()
 
     def flush(self) -> None:
-        pending, self._pending = list(self._pending.values()), {}
+        described, self._pending = list(self._pending.values()), {}
+        pending = []
+        for (extraction, graph), refusal in zip(described, check_articles([g for _e, g in described]), strict=True):
+            if refusal is None:
+                pending.append((extraction, graph))
+            else:
+                self._report.refused.append(refusal)
         if not pending:
             return
         outcomes = store_articles(self._store, [graph for _extraction, graph in pending])

@@ -36,7 +36,7 @@ from __future__ import annotations
 import os
 import threading
 import typing
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -122,6 +122,33 @@ def check_article(article_graph: ArticleGraph) -> None:
     report = _validate((data,), source)
     if not report.conforms:
         raise ShapeViolation(source, report.text())
+
+
+def check_articles(article_graphs: Sequence[ArticleGraph]) -> list[CityrelError | None]:
+    """The ingest gate for a batch of articles: for each, None if it may be stored, or the error saying why not.
+
+    The batch is screened as one graph first: rudof checks 32 articles together in
+    about a third of the time an article that each takes alone (most of an
+    article's cost is a fixed one per validation). Only when the screen doubts the
+    batch is each article checked alone, by check_article. A thing that several
+    articles of the batch name is then checked with what all of them say of it,
+    which is what the reference graph will hold.
+    """
+    if len(article_graphs) > 1:
+        together: set[Triple] = set()
+        for graph in article_graphs:
+            together.update(graph.statements, graph.reference)
+        if screen(together):
+            return [None] * len(article_graphs)
+    outcomes: list[CityrelError | None] = []
+    for graph in article_graphs:
+        try:
+            check_article(graph)
+        except CityrelError as error:
+            outcomes.append(error)
+        else:
+            outcomes.append(None)
+    return outcomes
 
 
 def screen(*parts: Collection[Triple]) -> bool:
