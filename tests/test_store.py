@@ -183,10 +183,15 @@ def shared_descriptions(store: SparqlStore) -> set[str]:
     return {str(row["s"]).removeprefix(BASE) for row in rows}
 
 
+def described(key: str, text: str) -> ArticleGraph:
+    """The graph the pipeline makes of `text` under `key`."""
+    return prepare(Article(key=key, source=f"{key}.txt", text=text), BASE)[1]
+
+
 def test_a_thing_named_by_many_articles_is_described_once_and_goes_with_the_last_of_them(
         store: SparqlStore) -> None:
     def put(key: str, text: str) -> ArticleGraph:
-        graph = prepare(Article(key=key, source=f"{key}.txt", text=text), BASE)[1]
+        graph = described(key, text)
         store.put_article(graph)
         return graph
 
@@ -208,12 +213,9 @@ def test_a_thing_named_by_many_articles_is_described_once_and_goes_with_the_last
 
 def test_a_thing_one_article_of_a_batch_lets_go_and_another_names_keeps_its_description(
         store: SparqlStore) -> None:
-    def graph(key: str, text: str) -> ArticleGraph:
-        return prepare(Article(key=key, source=f"{key}.txt", text=text), BASE)[1]
-
-    store.put_article(graph("a1", MAYOR_AND_AMBASSADOR))
+    store.put_article(described("a1", MAYOR_AND_AMBASSADOR))
     # One request: a1 no longer names the ambassador (the sweep's candidate), a2 names him.
-    store.put_articles([graph("a1", NOBODY), graph("a2", MAYOR_AND_AMBASSADOR)])
+    store.put_articles([described("a1", NOBODY), described("a2", MAYOR_AND_AMBASSADOR)])
     assert "person/yerbolat-sembayev" in shared_descriptions(store)
 
 
