@@ -1,4 +1,9 @@
-"""Dependencies of the routes, as `Annotated` aliases: the store, settings, search index, metrics."""
+"""Dependencies of the routes, as `Annotated` aliases: the store, settings, search index, metrics.
+
+They are coroutines although none of them waits: FastAPI runs a plain function
+dependency in a worker thread, and those hand-offs cost a SPARQL point lookup
+more than the lookup itself (py-spy: most of the proxy's time went to them).
+"""
 
 from __future__ import annotations
 
@@ -25,32 +30,32 @@ __all__ = [
 ]
 
 
-def get_store(request: Request) -> SparqlStore:
+async def get_store(request: Request) -> SparqlStore:
     store: SparqlStore = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_search(request: Request) -> SearchIndex:
+async def get_search(request: Request) -> SearchIndex:
     index: SearchIndex = request.app.state.search
     return index
 
 
-def get_metrics(request: Request) -> Metrics:
+async def get_metrics(request: Request) -> Metrics:
     metrics: Metrics = request.app.state.metrics
     return metrics
 
 
-def get_catalog(request: Request) -> dict[str, NamedQuery]:
+async def get_catalog(request: Request) -> dict[str, NamedQuery]:
     catalog: dict[str, NamedQuery] = request.app.state.catalog
     return catalog
 
 
-def requested_formats(request: Request) -> list[str]:
+async def requested_formats(request: Request) -> list[str]:
     """The values of the `format` (and SPARQLWrapper's `output`) query parameters."""
     return [*request.query_params.getlist("format"), *request.query_params.getlist("output")]
 
@@ -65,7 +70,7 @@ FormatsDep = Annotated[list[str], Depends(requested_formats)]
 _bearer = HTTPBearer(auto_error=False, description="The update token (CITYREL_UPDATE_TOKEN).")
 
 
-def require_update_token(
+async def require_update_token(
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
 ) -> None:
