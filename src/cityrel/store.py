@@ -30,6 +30,10 @@ Engine, and nothing that needs one. What cityrel asks of any server:
   for the default graph.
 - Credentials go as HTTP Basic or Digest, whichever an endpoint's challenge asks for,
   and only to endpoints that ask (Virtuoso: updates only; reads stay anonymous).
+- The service reads through `query_async` (aiohttp, in its event loop), everything
+  else through the blocking methods (httpx). Both send the same request and check
+  the answer the same way; the service's way saves a point lookup a worker-thread
+  hand-off and httpx's pure-Python HTTP, which cost more than the engine's work.
 - An answer the server cut short is an error, never a result: Oxigraph's
   cancellation text, Virtuoso's partial "anytime" answers (X-SQL-State) and its
   row cap (X-SPARQL-MaxRows); a graph read is checked against a count of the graph.
@@ -60,6 +64,7 @@ log after a crash: so no request of cityrel's deletes a triple it inserts.
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import json
 import math
@@ -71,7 +76,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -80,6 +85,7 @@ from pathlib import Path
 from shutil import which
 from typing import Any, Self
 
+import aiohttp
 import httpx
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -503,9 +509,17 @@ class SparqlStore:
         # trust_env=False: no proxy or .netrc from the environment between cityrel and its store.
         self._client = httpx.Client(auth=_ChallengeAuth(*auth) if auth else None, timeout=_SLOW,
                                     trust_env=False)
+        self._auth = auth
+        self._session: aiohttp.ClientSession | None = None  # made in the event loop that first needs it
 
     def close(self) -> None:
         self._client.close()
+
+    async def aclose(self) -> None:
+        """Close the connections `query_async` opened (in the event loop that used them)."""
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     def __enter__(self) -> Self:
         return self
@@ -534,6 +548,30 @@ class SparqlStore:
         reached or sent only part of the answer.
         """
         seconds = self.timeout if timeout is None else timeout
+        try:
+            return self._answer(self._query_form(sparql, seconds, default_graphs, named_graphs), accept, seconds)
+        except _DeadlinePassed:
+            pass  # the connection is closed by now
+        if self._on_deadline is not None:
+            self._on_deadline()
+        raise _deadline_passed(seconds)
+
+    async def query_async(self, sparql: str, *, accept: str = RESULTS_JSON, timeout: float | None = None,
+                          default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()) -> QueryResult:
+        """`query` for an event loop: the same request, answer, deadline and errors, without blocking it."""
+        seconds = self.timeout if timeout is None else timeout
+        form = self._query_form(sparql, seconds, default_graphs, named_graphs)
+        try:
+            async with asyncio.timeout(seconds):
+                return await self._answer_async(form, accept)
+        except TimeoutError:
+            pass  # cancelled mid-answer, aiohttp closed the connection rather than reuse it
+        if self._on_deadline is not None:
+            await asyncio.to_thread(self._on_deadline)  # it may wait for the engine to restart
+        raise _deadline_passed(seconds)
+
+    def _query_form(self, sparql: str, seconds: float, default_graphs: Sequence[str],
+                    named_graphs: Sequence[str]) -> dict[str, str | list[str]]:
         form: dict[str, str | list[str]] = {"query": sparql}
         if default_graphs:
             form["default-graph-uri"] = list(default_graphs)
@@ -542,13 +580,7 @@ class SparqlStore:
         if self._timeout_parameter is not None:
             name, unit = self._timeout_parameter
             form[name] = str(math.ceil(seconds * 1000 if unit == "ms" else seconds))
-        try:
-            return self._answer(form, accept, seconds)
-        except _DeadlinePassed:
-            pass  # the connection is closed by now
-        if self._on_deadline is not None:
-            self._on_deadline()
-        raise QueryTimeout(f"The query did not finish within {seconds:g} s and was stopped.")
+        return form
 
     def select(self, sparql: str, *, timeout: float | None = None) -> list[dict[str, Term]]:
         """The solutions of a SELECT query, each a dict from variable name to value (unbound ones absent)."""
@@ -619,7 +651,7 @@ class SparqlStore:
         response = self._send("POST", self.update_url, "update", content=sparql.encode(),
                               headers={"Content-Type": "application/sparql-update"})
         if response.status_code not in (200, 204):
-            raise _refusal(response, "update")
+            raise _refusal(response.status_code, response.text, response.reason_phrase, "update")
 
     def put_article(self, article: ArticleGraph) -> Change:
         """Store one article's graph and add its reference triples, as `put_articles` does."""
@@ -699,8 +731,8 @@ class SparqlStore:
                                      timeout=httpx.Timeout(seconds, connect=_CONNECT_SECONDS)) as response:
                 if response.status_code != 200:
                     response.read()
-                    raise _refusal(response, "query")
-                _check_headers(response)
+                    raise _refusal(response.status_code, response.text, response.reason_phrase, "query")
+                _check_headers(response.headers)
                 # The deadline is checked between chunks; each read waits at most `seconds`.
                 for chunk in response.iter_bytes():
                     chunks.append(chunk)
@@ -712,10 +744,28 @@ class SparqlStore:
             raise _DeadlinePassed from None
         except httpx.TransportError as error:
             raise StoreError(f"The connection to {self.query_url} broke during the query: {error}") from None
-        content_type = response.headers.get("content-type", accept)
-        body = b"".join(chunks)
-        _check_complete(content_type, body)
-        return QueryResult(content_type, _standard_json(content_type, body))
+        return _query_result(response.headers.get("content-type", accept), b"".join(chunks))
+
+    async def _answer_async(self, form: dict[str, str | list[str]], accept: str) -> QueryResult:
+        """Read the whole answer to a query; the caller's deadline cancels it."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=0),  # as many connections as requests waiting
+                timeout=aiohttp.ClientTimeout(connect=_CONNECT_SECONDS),
+                middlewares=(_AsyncChallengeAuth(*self._auth),) if self._auth else (), trust_env=False)
+        fields = [(name, value) for name, values in form.items()
+                  for value in ([values] if isinstance(values, str) else values)]
+        try:
+            async with self._session.post(self.query_url, data=fields, headers={"Accept": accept}) as response:
+                body = await response.read()
+                if response.status != 200:
+                    raise _refusal(response.status, body.decode("utf-8", "replace"), response.reason or "", "query")
+                _check_headers(response.headers)
+                return _query_result(response.headers.get("content-type", accept), body)
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as error:
+            raise _unreachable(self.query_url, error) from None
+        except aiohttp.ClientError as error:
+            raise StoreError(f"The connection to {self.query_url} broke during the query: {error}") from None
 
     def _read_graph(self, name: URIRef) -> bytes | None:
         """One graph as N-Triples through the Graph Store Protocol, or None if there is no such graph.
@@ -733,7 +783,7 @@ class SparqlStore:
             if response.status_code == 404:
                 return None
             if response.status_code != 200:
-                raise _refusal(response, "read of a graph")
+                raise _refusal(response.status_code, response.text, response.reason_phrase, "read of a graph")
             _check_complete(_NTRIPLES, response.content)
             got = _ntriples_lines(response.content)
             if got == expected:
@@ -799,7 +849,7 @@ class SparqlStore:
             response.close()
             if response.status_code == 404 and graph is not None:
                 raise QueryError(f"The store has no graph {graph}.")
-            raise _refusal(response, "export")
+            raise _refusal(response.status_code, response.text, response.reason_phrase, "export")
         if union:
             return _without_graph_names(self._chunks(response, ExportFormat.NQUADS), fmt)
         return self._chunks(response, fmt)
@@ -856,6 +906,38 @@ class _ChallengeAuth(httpx.Auth):
         yield from scheme.auth_flow(request)
 
 
+class _AsyncChallengeAuth:
+    """`_ChallengeAuth` for `query_async`'s aiohttp session (a client middleware): the same rule, per endpoint."""
+
+    def __init__(self, user: str, password: str) -> None:
+        self._user, self._password = user, password
+        self._schemes: dict[str, aiohttp.ClientMiddlewareType] = {}
+
+    async def __call__(self, request: aiohttp.ClientRequest,
+                       handler: aiohttp.ClientHandlerType) -> aiohttp.ClientResponse:
+        endpoint = str(request.url.with_query(None).with_fragment(None))
+        scheme = self._schemes.get(endpoint)
+        if scheme is None:
+            response = await handler(request)
+            challenge = response.headers.get("www-authenticate", "")
+            if response.status != 401 or not challenge:
+                return response
+            response.release()
+            digest = challenge.lower().startswith("digest")
+            scheme = (aiohttp.DigestAuthMiddleware(self._user, self._password) if digest
+                      else _basic_auth(aiohttp.BasicAuth(self._user, self._password)))
+            self._schemes[endpoint] = scheme
+        return await scheme(request, handler)
+
+
+def _basic_auth(credentials: aiohttp.BasicAuth) -> aiohttp.ClientMiddlewareType:
+    async def send_with_credentials(request: aiohttp.ClientRequest,
+                                    handler: aiohttp.ClientHandlerType) -> aiohttp.ClientResponse:
+        request.headers["Authorization"] = credentials.encode()
+        return await handler(request)
+    return send_with_credentials
+
+
 class _DeadlinePassed(Exception):
     """A query's deadline passed; internal to SparqlStore.query."""
 
@@ -874,37 +956,37 @@ def _unreachable(url: str, error: Exception) -> StoreError:
     return StoreError(f"Cannot reach the store at {url}: {error}")
 
 
-def _refusal(response: httpx.Response, what: str) -> CityrelError:
+def _refusal(status: int, text: str, reason: str, what: str) -> CityrelError:
     """The error for a non-success answer: QueryError for a rejected query or update, QueryTimeout for
     one the server stopped at its own time limit, else StoreError."""
-    if response.status_code >= 500 and _SERVER_TIMEOUT.search(response.text[-2000:]):
+    if status >= 500 and _SERVER_TIMEOUT.search(text[-2000:]):
         # Virtuoso, when its limit strikes while it writes the answer: 500, the rows so far, then the error.
         return QueryTimeout(f"The store stopped the {what} at its time limit.")
-    message = response.text.strip() or response.reason_phrase
-    if response.status_code in (400, 406) and what in ("query", "update"):  # 406: an Accept it cannot serve
+    message = text.strip() or reason
+    if status in (400, 406) and what in ("query", "update"):  # 406: an Accept it cannot serve
         return QueryError(f"The store rejected the {what}: {message}")
-    if response.status_code == 500 and what == "query" and response.text.strip():
+    if status == 500 and what == "query" and text.strip():
         # The server is up and says why it cannot evaluate this query (Virtuoso: YEAR() of an unbound
         # value, a transitive path past its memory limit); the same query would fail again.
         return QueryError(f"The store could not evaluate the query: {message}")
-    if response.status_code in (401, 403):
+    if status in (401, 403):
         message += " (check CITYREL_SPARQL_USER and CITYREL_SPARQL_PASSWORD)"
-    return StoreError(f"The store refused the {what} (HTTP {response.status_code}): {message}")
+    return StoreError(f"The store refused the {what} (HTTP {status}): {message}")
 
 
 _SERVER_TIMEOUT = re.compile(r"\bS1T(AT|00)\b")
 """Virtuoso's SQL states for a partial answer at its time limit and for a transaction that timed out."""
 
 
-def _check_headers(response: httpx.Response) -> None:
+def _check_headers(headers: Mapping[str, str]) -> None:
     """Raise if a 200 answer's headers say that the server sent only part of the answer (Virtuoso does so)."""
-    state = response.headers.get("x-sql-state")
+    state = headers.get("x-sql-state")
     if state is not None:
-        message = response.headers.get("x-sql-message", "").split("Activity:")[0].strip()
+        message = headers.get("x-sql-message", "").split("Activity:")[0].strip()
         if state == "S1TAT":
             raise QueryTimeout(f"The store stopped the query at its time limit: {message}")
         raise StoreError(f"The store sent an incomplete answer ({state}): {message}")
-    cap = response.headers.get("x-sparql-maxrows")
+    cap = headers.get("x-sparql-maxrows")
     if cap is not None:
         raise StoreError(f"The store cut its answer off at {cap} rows (its own limit; Virtuoso: "
                          "ResultSetMaxRows). Ask for fewer rows with LIMIT, or raise the server's limit.")
@@ -935,6 +1017,16 @@ def _check_complete(content_type: str, body: bytes) -> None:
         return  # a comment, such as Virtuoso's "# Empty NT" for an empty graph
     if end and endings and not end.endswith(endings):
         raise StoreError(f"The store's answer ({content_type}) was cut off: it ends with {end[-60:]!r}.")
+
+
+def _query_result(content_type: str, body: bytes) -> QueryResult:
+    """A complete answer (`_check_complete`) as a QueryResult, its JSON written the standard way."""
+    _check_complete(content_type, body)
+    return QueryResult(content_type, _standard_json(content_type, body))
+
+
+def _deadline_passed(seconds: float) -> QueryTimeout:
+    return QueryTimeout(f"The query did not finish within {seconds:g} s and was stopped.")
 
 
 def _standard_json(content_type: str, body: bytes) -> bytes:

@@ -58,6 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
                 yield
             finally:
                 app.state.search.stop()
+                await store.aclose()
 
     app = FastAPI(title="cityrel", version=_version(), description=_DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings

@@ -28,20 +28,22 @@ How the description is asked for, so that it stays fast on a large store:
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
 import pyoxigraph as ox
 
 from cityrel.api import cities
+from cityrel.api.proxy import read_answer
 from cityrel.api.resources import CITIES, Collection, compact, href, locate, type_name
 from cityrel.api.terms import (
     PREFIXES,
     RANKED_LABEL,
+    Binding,
     Row,
     best_label,
     first_label,
@@ -51,7 +53,7 @@ from cityrel.api.terms import (
 )
 from cityrel.namespaces import RDF, RDFS, SCHEMA
 from cityrel.queries import iri_term, literal_term, with_values
-from cityrel.store import SparqlStore, Term
+from cityrel.store import SparqlStore
 
 __all__ = ["CITY_LINKS_LIMIT", "DETAILS_LIMIT", "LINKS_LIMIT", "STATEMENTS_LIMIT", "describe", "describe_triples",
            "description_queries", "list_entities", "node_value", "select_all"]
@@ -136,41 +138,36 @@ WHERE {
 """
 """The description as RDF; each part its own branch, so that no OPTIONAL is evaluated over the whole store."""
 
-_LABEL_RANK = {"tr": 0, None: 1, "en": 2}
 _TYPE, _NAMES = str(RDF.type), {str(RDFS.label), str(SCHEMA.name)}
 
 _PLACEHOLDER = "urn:x-cityrel:subject"
 _SUBJECT = re.compile(r"[?$]s\b")
 
-_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="cityrel-lookup")
-"""Sends a description's queries side by side (the store's HTTP client may be shared by threads)."""
 
-
-def list_entities(store: SparqlStore, collection: Collection, base: str, *, limit: int,
-                  offset: int) -> tuple[list[dict[str, Any]], int]:
+async def list_entities(store: SparqlStore, collection: Collection, base: str, *, limit: int,
+                        offset: int) -> tuple[list[dict[str, Any]], int]:
     """One page of a collection, ordered by IRI, and the collection's size."""
     classes = " ".join(iri_term(str(c)) for c in collection.classes)
     pattern = f"VALUES ?class {{ {classes} }} ?s a ?class . FILTER(STRSTARTS(STR(?s), {literal_term(base)}))"
-    total = int(store.select(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {pattern} }}")[0]["n"])
-    rows = store.select(PREFIXES + f"""
+    counted, rows = await asyncio.gather(select(store, f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {pattern} }}"),
+                                         select(store, PREFIXES + f"""
         SELECT ?s ?type ?label WHERE {{
           {{ SELECT DISTINCT ?s WHERE {{ {pattern} }} ORDER BY ?s LIMIT {int(limit)} OFFSET {int(offset)} }}
           OPTIONAL {{ ?s a ?type }}
           OPTIONAL {{ ?s rdfs:label|schema:name ?label }}
-        }}""")
-    items: dict[str, dict[str, Any]] = {}
+        }}"""))
     types: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, list[Term]] = defaultdict(list)
+    labels: dict[str, list[Binding]] = defaultdict(list)
     for row in rows:
-        iri = str(row["s"])
-        items.setdefault(iri, {})
+        iri = row["s"]["value"]
+        types[iri]  # every item has its entry, with or without types
         if "type" in row:
-            types[iri].add(str(row["type"]))
+            types[iri].add(row["type"]["value"])
         if "label" in row:
             labels[iri].append(row["label"])
     page = [{"id": short_id(iri, base), "iri": iri, "href": href(iri, base), "type": type_name(types[iri]),
-             "label": _best_label(labels[iri])} for iri in sorted(items)]
-    return page, total
+             "label": first_label(labels[iri])} for iri in sorted(types)]
+    return page, int(counted[0]["n"]["value"])
 
 
 def description_queries(iri: str, base: str) -> dict[str, str]:
@@ -180,19 +177,19 @@ def description_queries(iri: str, base: str) -> dict[str, str]:
     return _bound(_CITY_DESCRIPTION if _is_city(iri, base) else _DESCRIPTION, iri)
 
 
-def describe(store: SparqlStore, iri: str, base: str) -> dict[str, Any] | None:
+async def describe(store: SparqlStore, iri: str, base: str) -> dict[str, Any] | None:
     """The entity's statements and the nodes that point at it, as JSON; None if the store says nothing of it.
 
     A city also has its twins, organisations, latest meetings and communities (`cityrel.api.cities`).
     """
-    rows = select_all(store, description_queries(iri, base))
+    rows = await select_all(store, description_queries(iri, base))
     statements, links = rows["statements"], rows["links"]
     if not statements and not links:
         return None
     city = _is_city(iri, base)
     links_limit = CITY_LINKS_LIMIT if city else LINKS_LIMIT
     if city:
-        rows.update(select_all(store, _bound(cities.follow_up(rows), iri)))
+        rows.update(await select_all(store, _bound(cities.follow_up(rows), iri)))
     truncated = [name for name, count, limit in (
         ("properties", len(statements), STATEMENTS_LIMIT), ("referencedBy", len(links), links_limit),
         ("referencedBy.properties", len(rows["fact details"]), DETAILS_LIMIT)) if count > limit]
@@ -238,10 +235,10 @@ def _binding_template(text: str) -> list[str]:
     return with_values(text, {"s": iri_term(_PLACEHOLDER)}).split(iri_term(_PLACEHOLDER))
 
 
-def select_all(store: SparqlStore, queries: Mapping[str, str]) -> dict[str, list[Row]]:
+async def select_all(store: SparqlStore, queries: Mapping[str, str]) -> dict[str, list[Row]]:
     """The solutions of several SELECT queries, sent side by side; by the queries' names."""
-    futures = {name: _POOL.submit(select, store, text) for name, text in queries.items()}
-    return {name: future.result() for name, future in futures.items()}
+    answers = await asyncio.gather(*(select(store, text) for text in queries.values()))
+    return dict(zip(queries, answers, strict=True))
 
 
 def _properties(statements: list[Row], labels: dict[str, str | None], quotes: dict[str, Row],
@@ -278,18 +275,13 @@ def _links(links: list[Row], details: list[Row], base: str) -> list[dict[str, An
     return result
 
 
-def describe_triples(store: SparqlStore, iri: str) -> list[ox.Triple]:
+async def describe_triples(store: SparqlStore, iri: str) -> list[ox.Triple]:
     """The description of `iri` as triples, for the RDF representations."""
-    answer = store.query(with_values(_CONSTRUCT, {"s": iri_term(iri)}), accept="application/n-triples")
-    return list(ox.parse(answer.body, ox.RdfFormat.N_TRIPLES))
+    answer = await store.query_async(with_values(_CONSTRUCT, {"s": iri_term(iri)}), accept="application/n-triples")
+    return await read_answer(answer.body, lambda body: list(ox.parse(body, ox.RdfFormat.N_TRIPLES)))
 
 
 def _is_city(iri: str, base: str) -> bool:
     located = locate(iri, base)
     return located is not None and located[0] is CITIES
 
-
-def _best_label(labels: list[Term]) -> str | None:
-    if not labels:
-        return None
-    return str(min(labels, key=lambda t: (_LABEL_RANK.get(getattr(t, "language", None), 3), str(t))))

@@ -4,19 +4,19 @@ The engine is always asked for one format it answers completely and checkably,
 SPARQL JSON for solutions and N-Triples for graphs; the answer is parsed
 (a cut-off or error-laden body fails here, never reaches the client as a 200),
 capped at `max_rows`, and written out in the requested format with pyoxigraph.
-The store call blocks; callers run this in a worker thread.
+An answer is read and rewritten in the event loop while it is small, in a
+worker thread once it is large enough to hold up the other requests.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import urlencode
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
+from starlette.concurrency import run_in_threadpool
 
 from cityrel.api import media
 from cityrel.errors import QueryError, StoreError
@@ -25,9 +25,12 @@ from cityrel.queries import Form, iri_term
 from cityrel.store import RESULTS_JSON, SparqlStore
 
 __all__ = ["Answer", "Dataset", "check_remote", "convert_results", "execute", "graph_bytes", "plain_value",
-           "rows_from_json"]
+           "read_answer", "rows_from_json"]
 
 _NTRIPLES = "application/n-triples"
+_T = TypeVar("_T")
+_INLINE_BYTES = 64 * 1024
+"""Answers up to this size are parsed and written in the event loop (well under a millisecond)."""
 _RESULTS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
@@ -67,19 +70,24 @@ class Answer:
     body: bytes
     format: media.Format
     truncated: bool = False
-    rows: int = 0
-    headers: dict[str, str] = field(default_factory=dict)
 
 
-def execute(store: SparqlStore, query: str, form: Form, fmt: media.Format, *, dataset: Dataset = Dataset(),
-            max_rows: int) -> Answer:
+async def execute(store: SparqlStore, query: str, form: Form, fmt: media.Format, *, dataset: Dataset = Dataset(),
+                  max_rows: int) -> Answer:
     """Run `query` and write its answer in `fmt`, capped at `max_rows` solutions or triples."""
-    with _dataset_store(store, dataset) as target:
-        if form.gives_graph:
-            result = target.query(query, accept=_NTRIPLES)
-            return _graph_answer(result.body, fmt, max_rows)
-        result = target.query(query, accept=RESULTS_JSON)
-    return _results_answer(result.body, fmt, max_rows)
+    dataset.check()
+    result = await store.query_async(query, accept=_NTRIPLES if form.gives_graph else RESULTS_JSON,
+                                     default_graphs=dataset.default_graphs, named_graphs=dataset.named_graphs)
+    write = _graph_answer if form.gives_graph else _results_answer
+    return await read_answer(result.body, lambda body: write(body, fmt, max_rows))
+
+
+async def read_answer(body: bytes, read: Callable[[bytes], _T]) -> _T:
+    """`read(body)`, in the event loop while the body is small, in a worker thread once reading it would
+    hold up the other requests."""
+    if len(body) <= _INLINE_BYTES:
+        return read(body)
+    return await run_in_threadpool(read, body)
 
 
 def _results_answer(body: bytes, fmt: media.Format, max_rows: int) -> Answer:
@@ -90,10 +98,9 @@ def _results_answer(body: bytes, fmt: media.Format, max_rows: int) -> Answer:
         document["results"]["bindings"] = bindings[:max_rows]
         truncated = True
         body = json.dumps(document, ensure_ascii=False).encode()
-    rows = len(document["results"]["bindings"]) if bindings is not None else 1
     if fmt.name != "json":
         body = convert_results(body, _RESULTS[fmt.name])
-    return Answer(body, fmt, truncated, rows)
+    return Answer(body, fmt, truncated)
 
 
 def convert_results(body: bytes, target: ox.QueryResultsFormat) -> bytes:
@@ -107,13 +114,15 @@ def convert_results(body: bytes, target: ox.QueryResultsFormat) -> bytes:
 
 
 def _graph_answer(body: bytes, fmt: media.Format, max_rows: int) -> Answer:
+    if fmt.name == "ntriples" and body.count(b"\n") <= max_rows:  # a line per triple at most: no cap to apply
+        return Answer(body, fmt)
     try:
         triples = list(ox.parse(body, ox.RdfFormat.N_TRIPLES))
     except SyntaxError as error:
         raise StoreError(f"The store's answer could not be read as N-Triples: {error}") from None
     truncated = len(triples) > max_rows
     triples = triples[:max_rows]
-    return Answer(graph_bytes(triples, fmt), fmt, truncated, len(triples))
+    return Answer(graph_bytes(triples, fmt), fmt, truncated)
 
 
 def graph_bytes(triples: Sequence[ox.Triple], fmt: media.Format, prefixes: dict[str, str] | None = None) -> bytes:
@@ -171,31 +180,6 @@ def plain_value(term: dict[str, str]) -> Any:
     if datatype == _XSD + "boolean":
         return value in ("true", "1")
     return value
-
-
-@contextmanager
-def _dataset_store(store: SparqlStore, dataset: Dataset) -> Iterator[SparqlStore]:
-    """`store`, or for a request that names its dataset, a store whose query URL carries the dataset.
-
-    SparqlStore.query has no dataset parameters (yet), so the protocol's
-    default-graph-uri and named-graph-uri travel on the engine's query URL, as
-    the protocol allows beside a POSTed query. The copy keeps the store's
-    deadline and its clean-up at the deadline.
-    """
-    if not dataset:
-        yield store
-        return
-    dataset.check()
-    params = [("default-graph-uri", iri) for iri in dataset.default_graphs]
-    params += [("named-graph-uri", iri) for iri in dataset.named_graphs]
-    separator = "&" if "?" in store.query_url else "?"
-    on_deadline = getattr(store, "_on_deadline", None)  # the engine's clean-up; see the docstring
-    copy = SparqlStore(store.query_url + separator + urlencode(params), store.update_url, store.store_url,
-                       reference_graph=store.reference_graph, timeout=store.timeout, on_deadline=on_deadline)
-    try:
-        yield copy
-    finally:
-        copy.close()
 
 
 def check_remote(iris: Sequence[str | None], allowlist: Sequence[str]) -> None:

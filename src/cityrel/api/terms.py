@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cityrel.api.proxy import plain_value
+from cityrel.api.proxy import plain_value, read_answer
 from cityrel.api.resources import compact, href, locate
 from cityrel.store import SparqlStore
 
@@ -43,9 +43,14 @@ Chosen in the engine, a node's labels never multiply the rows of an answer."""
 _LABEL_RANK = {"tr": 0, "": 1, "en": 2}
 
 
-def select(store: SparqlStore, sparql: str) -> list[Row]:
+async def select(store: SparqlStore, sparql: str) -> list[Row]:
     """The solutions of a SELECT query, as the engine's JSON gives them."""
-    rows: list[Row] = json.loads(store.query(sparql).body)["results"]["bindings"]
+    answer = await store.query_async(sparql)
+    return await read_answer(answer.body, _bindings)
+
+
+def _bindings(body: bytes) -> list[Row]:
+    rows: list[Row] = json.loads(body)["results"]["bindings"]
     return rows
 
 

@@ -15,10 +15,10 @@ _HEALTH_SECONDS = 5.0
 
 
 @router.get("/health", response_model=Health, responses={503: {"model": Health}})
-def health(store: StoreDep, settings: SettingsDep) -> JSONResponse:
+async def health(store: StoreDep, settings: SettingsDep) -> JSONResponse:
     """Whether the store answers a trivial query."""
     try:
-        store.ask("ASK {}", timeout=_HEALTH_SECONDS)
+        await store.query_async("ASK {}", timeout=_HEALTH_SECONDS)
     except StoreError as error:
         body = Health(status="unavailable", store=str(error), query_timeout=settings.query_timeout)
         return JSONResponse(body.model_dump(), status_code=503)
@@ -26,6 +26,6 @@ def health(store: StoreDep, settings: SettingsDep) -> JSONResponse:
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
-def metrics(metrics: MetricsDep) -> PlainTextResponse:
+async def metrics(metrics: MetricsDep) -> PlainTextResponse:
     """Request and query counters in the Prometheus text format."""
     return PlainTextResponse(metrics.text(), media_type="text/plain; version=0.0.4")

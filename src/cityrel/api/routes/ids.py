@@ -21,7 +21,7 @@ def ids_router(base_iri: str) -> APIRouter:
                 responses={303: {"description": "See the document that describes this IRI."},
                            404: {"model": Problem, "description": "A path no IRI of cityrel's can have "
                                                                   "(a line break, say)."}})
-    def dereference(path: str, request: Request) -> RedirectResponse:
+    async def dereference(path: str, request: Request) -> RedirectResponse:
         """Redirect (303 See Other) from a cityrel IRI to the document that describes it."""
         location = href(base_iri + path, base_iri)
         if request.url.query:

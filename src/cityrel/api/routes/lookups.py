@@ -34,15 +34,15 @@ def collection_router(collection: Collection) -> APIRouter:
     router = APIRouter(prefix=f"/api/{collection.name}", tags=[collection.name])
     singular = collection.segment if collection.segment != "article" or not collection.nested else "event"
 
-    def list_page(request: Request, store: StoreDep, settings: SettingsDep, limit: Limit = 50,
+    async def list_page(request: Request, store: StoreDep, settings: SettingsDep, limit: Limit = 50,
                   offset: Offset = 0) -> EntityPage:
-        items, total = list_entities(store, collection, settings.base_iri, limit=limit, offset=offset)
+        items, total = await list_entities(store, collection, settings.base_iri, limit=limit, offset=offset)
         more = offset + limit < total
         next_url = str(request.url.include_query_params(offset=offset + limit)) if more else None
         return EntityPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
                                           "next": next_url})
 
-    def one(id: str, request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep) -> Response:
+    async def one(id: str, request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep) -> Response:
         if collection is COUNTRIES:
             id = id.lower()
         iri = collection.iri(settings.base_iri, id)
@@ -50,7 +50,7 @@ def collection_router(collection: Collection) -> APIRouter:
         located = locate(iri, settings.base_iri)
         if located is None or located[0] is not collection or not is_iri(iri):
             raise HTTPException(404, missing)
-        return _describe(request, store, iri, settings.base_iri, formats, missing)
+        return await _describe(request, store, iri, settings.base_iri, formats, missing)
 
     list_page.__doc__ = f"{collection.title}, a page at a time, ordered by IRI."
     one.__doc__ = f"One {singular}: its statements, and the facts and entities that point at it."
@@ -70,7 +70,7 @@ resources = APIRouter(prefix="/api", tags=["resources"])
 
 @resources.get("/resources", response_model=Entity, responses={
     **_NOT_FOUND, 200: {"content": _RDF}, 400: {"model": Problem, "description": "Not an absolute IRI."}})
-def resource(request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep,
+async def resource(request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep,
              iri: Annotated[str, Query(min_length=1, json_schema_extra={"format": "iri"},
                                        description="Any IRI in the store: a twinning, a post, an evidence node.")],
              ) -> Response:
@@ -78,14 +78,14 @@ def resource(request: Request, store: StoreDep, settings: SettingsDep, formats: 
     iri_term(iri)
     if not is_iri(iri):
         raise QueryError(f"{iri!r} is not an absolute IRI.")
-    return _describe(request, store, iri, settings.base_iri, formats, f"The store says nothing about <{iri}>.")
+    return await _describe(request, store, iri, settings.base_iri, formats, f"The store says nothing about <{iri}>.")
 
 
 search_router = APIRouter(prefix="/api", tags=["search"])
 
 
 @search_router.get("/search", response_model=SearchResults)
-def search(index: SearchDep,
+async def search(index: SearchDep,
            q: Annotated[str, Query(min_length=1, max_length=200, description='Name to look for: "izmir", "baku".')],
            type: Annotated[str | None, Query(description='Only this type: "City", "Country", "Person", ...')] = None,
            limit: Annotated[int, Query(ge=1, le=100)] = 20) -> SearchResults:
@@ -94,19 +94,19 @@ def search(index: SearchDep,
     return SearchResults(query=q, results=[SearchHit(**hit.__dict__) for hit in hits])
 
 
-def _describe(request: Request, store: SparqlStore, iri: str, base: str, formats: list[str],
+async def _describe(request: Request, store: SparqlStore, iri: str, base: str, formats: list[str],
               missing: str) -> Response:
     fmt = media.negotiate(media.LOOKUP_FORMATS, request.headers.get("accept"), formats)
     if fmt is None:
         names = ", ".join(f.media_type for f in media.LOOKUP_FORMATS)
         raise HTTPException(406, f"This resource is available as {names}.")
     if fmt is media.PLAIN_JSON:
-        found: dict[str, Any] | None = describe(store, iri, base)
+        found: dict[str, Any] | None = await describe(store, iri, base)
         if found is None:
             raise HTTPException(404, missing)
         model = City if "twins" in found else Entity
         return JSONResponse(model.model_validate(found).model_dump(exclude_none=True), headers={"Vary": "Accept"})
-    triples = describe_triples(store, iri)
+    triples = await describe_triples(store, iri)
     if not triples:
         raise HTTPException(404, missing)
     return Response(graph_bytes(triples, fmt), media_type=fmt.content_type, headers={"Vary": "Accept"})

@@ -5,7 +5,7 @@ in a function, and FastAPI must see its `limit` bound (a local) as a value.
 """
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Annotated, Any
 
 import pyoxigraph as ox
@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 
 from cityrel.api import media
 from cityrel.api.deps import CatalogDep, FormatsDep, SearchDep, SettingsDep, StoreDep
-from cityrel.api.proxy import convert_results, rows_from_json
+from cityrel.api.proxy import convert_results, read_answer, rows_from_json
 from cityrel.api.schemas import MAX_OFFSET, QueryInfo, QueryList, QueryParameterInfo, QueryRows
 from cityrel.errors import QueryError
 from cityrel.queries import NamedQuery, Parameter
@@ -43,20 +43,20 @@ def queries_router(catalog: Mapping[str, NamedQuery], max_rows: int) -> APIRoute
     return router
 
 
-def list_queries(catalog: CatalogDep) -> QueryList:
+async def list_queries(catalog: CatalogDep) -> QueryList:
     """Every named query with its parameters."""
     return QueryList(queries=[_info(query) for query in catalog.values()])
 
 
-def query_text(name: str, catalog: CatalogDep) -> PlainTextResponse:
+async def query_text(name: str, catalog: CatalogDep) -> PlainTextResponse:
     """The query as written in queries/<name>.rq."""
     if name not in catalog:
         raise HTTPException(404, f"There is no named query {name!r}.")
     return PlainTextResponse(catalog[name].text, media_type="application/sparql-query")
 
 
-def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Response]:
-    def run(
+def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Awaitable[Response]]:
+    async def run(
         request: Request, store: StoreDep, settings: SettingsDep, search: SearchDep, formats: FormatsDep,
         limit: Annotated[int, Query(ge=1, le=max_rows, description="Rows per page.")] = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
@@ -67,25 +67,33 @@ def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Response]:
                                      "application/sparql-results+json or text/csv.")
         values = _values(request)
         text = query.bind(values, base_iri=settings.base_iri, limit=limit + 1, offset=offset, resolve=search.resolve)
-        document = json.loads(store.query(text).body)
-        bindings = document["results"]["bindings"]
-        more = len(bindings) > limit
-        document["results"]["bindings"] = bindings[:limit]
-        next_url = str(request.url.include_query_params(offset=offset + limit)) if more else None
-        headers = {"Vary": "Accept"} | ({"Link": f'<{next_url}>; rel="next"'} if next_url else {})
-        body = json.dumps(document, ensure_ascii=False).encode()
-        if fmt is media.SPARQL_JSON:
-            return Response(body, media_type=fmt.media_type, headers=headers)
-        if fmt is media.CSV:
-            csv = convert_results(body, ox.QueryResultsFormat.CSV)
-            return Response(csv, media_type=fmt.content_type, headers=headers)
-        columns, rows = rows_from_json(body)
-        page = QueryRows(query=query.name, columns=columns, rows=rows, limit=limit, offset=offset, next=next_url)
-        return JSONResponse(page.model_dump(), headers=headers)
+        answer = await store.query_async(text)
+        next_url = str(request.url.include_query_params(offset=offset + limit))
+        return await read_answer(answer.body, lambda body: _page(query, body, fmt, limit, offset, next_url))
 
     run.__name__ = "run_" + query.name.replace("-", "_")
     run.__doc__ = query.summary
     return run
+
+
+def _page(query: NamedQuery, body: bytes, fmt: media.Format, limit: int, offset: int, next_url: str) -> Response:
+    """One page of a named query's answer (asked for `limit` + 1 rows) in `fmt`, linking to the next if there
+    is one."""
+    document = json.loads(body)
+    bindings = document["results"]["bindings"]
+    more = len(bindings) > limit
+    document["results"]["bindings"] = bindings[:limit]
+    headers = {"Vary": "Accept"} | ({"Link": f'<{next_url}>; rel="next"'} if more else {})
+    body = json.dumps(document, ensure_ascii=False).encode()
+    if fmt is media.SPARQL_JSON:
+        return Response(body, media_type=fmt.media_type, headers=headers)
+    if fmt is media.CSV:
+        csv = convert_results(body, ox.QueryResultsFormat.CSV)
+        return Response(csv, media_type=fmt.content_type, headers=headers)
+    columns, rows = rows_from_json(body)
+    page = QueryRows(query=query.name, columns=columns, rows=rows, limit=limit, offset=offset,
+                     next=next_url if more else None)
+    return JSONResponse(page.model_dump(), headers=headers)
 
 
 def _values(request: Request) -> dict[str, str]:

@@ -157,7 +157,7 @@ async def update(request: Request, store: StoreDep, settings: SettingsDep, searc
 
 async def _answer(request: Request, store: SparqlStore, settings: Settings, metrics: Metrics,
                   formats: list[str], query: str, dataset: Dataset) -> Response:
-    """Check the query, choose the format, and run it in a worker thread (the store call blocks)."""
+    """Check the query, choose the format, and run it."""
     form = query_form(query)
     if form is Form.UPDATE:
         raise QueryError(_UPDATE_ELSEWHERE)
@@ -170,7 +170,7 @@ async def _answer(request: Request, store: SparqlStore, settings: Settings, metr
         names = ", ".join(f.media_type for f in choices)
         raise HTTPException(406, f"A {form.value} query can be answered as {names}; the request accepts none of them.")
     with metrics.query():
-        answer = await run_in_threadpool(execute, store, query, form, fmt, dataset=dataset, max_rows=settings.max_rows)
+        answer = await execute(store, query, form, fmt, dataset=dataset, max_rows=settings.max_rows)
     headers = {"Vary": "Accept"}
     if answer.truncated:
         headers["X-Cityrel-Truncated"] = f"cut off at {settings.max_rows} rows"
