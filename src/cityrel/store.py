@@ -11,6 +11,7 @@ starts on loopback over the store directory (settings.store) and stops again:
       engine.log        what the engine printed
       engine.lock       held while an engine is found, started, restarted or stopped
       engine.users      share-locked by every process that uses the engine
+      writes            a byte for each write request cityrel sent the engine (`WriteCount`)
 
 Any number of cityrel processes share one engine: the first starts it, the
 others find it through engine.json, and the last one to leave stops it, so
@@ -105,6 +106,7 @@ __all__ = [
     "SparqlStore",
     "Term",
     "Triple",
+    "WriteCount",
     "open_store",
     "running_engine",
 ]
@@ -462,6 +464,31 @@ _WRITE_ATTEMPTS = 3
 _TIMEOUT_PARAMETER = re.compile(r"([A-Za-z][\w.-]*)=\{(ms|s)\}")
 
 
+class WriteCount:
+    """How many write requests cityrel's processes have sent one embedded store, kept in a file beside it.
+
+    Each write appends a byte, after the engine answered, so the count only grows
+    and two processes writing at once both count (an append is atomic); reading it
+    is one stat(). The service keeps pages until the count changes
+    (`cityrel.api.cache`), whichever process wrote: `cityrel ingest` shares the
+    service's engine. A remote server has no such file, because programs other
+    than cityrel may write to it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def add(self) -> None:
+        with self.path.open("ab") as log:
+            log.write(b".")
+
+    def value(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+
 class SparqlStore:
     """cityrel's one store interface: a client of a SPARQL 1.1 Protocol and Graph Store Protocol server.
 
@@ -495,6 +522,7 @@ class SparqlStore:
         timeout_parameter: str | None = None,
         dataset_export: bool = False,
         graph_namespace: str | None = None,
+        writes: WriteCount | None = None,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url
@@ -509,6 +537,7 @@ class SparqlStore:
         # trust_env=False: no proxy or .netrc from the environment between cityrel and its store.
         self._client = httpx.Client(auth=_ChallengeAuth(*auth) if auth else None, timeout=_SLOW,
                                     trust_env=False)
+        self.writes = writes
         self._auth = auth
         self._session: aiohttp.ClientSession | None = None  # made in the event loop that first needs it
 
@@ -648,8 +677,12 @@ class SparqlStore:
 
     def update(self, sparql: str) -> None:
         """Run one SPARQL Update request (whole or not at all on Oxigraph; see the module's docstring)."""
-        response = self._send("POST", self.update_url, "update", content=sparql.encode(),
-                              headers={"Content-Type": "application/sparql-update"})
+        try:
+            response = self._send("POST", self.update_url, "update", content=sparql.encode(),
+                                  headers={"Content-Type": "application/sparql-update"})
+        finally:  # counted even when it failed: it may have been applied before the answer was lost
+            if self.writes is not None:
+                self.writes.add()
         if response.status_code not in (200, 204):
             raise _refusal(response.status_code, response.text, response.reason_phrase, "update")
 
@@ -1207,7 +1240,7 @@ def open_store(settings: Settings) -> Iterator[SparqlStore]:
         url = engine.url
         with SparqlStore(f"{url}/query", f"{url}/update", f"{url}/store", reference_graph=reference,
                          timeout=settings.query_timeout, on_deadline=engine.reclaim,
-                         dataset_export=True) as store:
+                         dataset_export=True, writes=WriteCount(engine.directory / "writes")) as store:
             yield store
 
 

@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from cityrel.api.access import AccessMiddleware, log_config
+from cityrel.api.cache import PageCache
 from cityrel.api.editor import STATIC_DIR
 from cityrel.api.handlers import install_error_handlers
 from cityrel.api.metrics import Metrics
@@ -52,6 +53,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         with open_store(settings) as store:
             app.state.store = store
+            app.state.pages = PageCache(store.writes)
             app.state.search = SearchIndex(store, settings.base_iri)
             app.state.search.start()
             try:

@@ -1,4 +1,4 @@
-"""Dependencies of the routes, as `Annotated` aliases: the store, settings, search index, metrics.
+"""Dependencies of the routes, as `Annotated` aliases: the store, settings, search index, page cache, metrics.
 
 They are coroutines although none of them waits: FastAPI runs a plain function
 dependency in a worker thread, and those hand-offs cost a SPARQL point lookup
@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from cityrel.api.cache import PageCache
 from cityrel.api.metrics import Metrics
 from cityrel.api.search import SearchIndex
 from cityrel.queries import NamedQuery
@@ -23,6 +24,7 @@ __all__ = [
     "CatalogDep",
     "FormatsDep",
     "MetricsDep",
+    "PagesDep",
     "SearchDep",
     "SettingsDep",
     "StoreDep",
@@ -33,6 +35,11 @@ __all__ = [
 async def get_store(request: Request) -> SparqlStore:
     store: SparqlStore = request.app.state.store
     return store
+
+
+async def get_pages(request: Request) -> PageCache:
+    pages: PageCache = request.app.state.pages
+    return pages
 
 
 async def get_settings(request: Request) -> Settings:
@@ -62,6 +69,7 @@ async def requested_formats(request: Request) -> list[str]:
 
 StoreDep = Annotated[SparqlStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+PagesDep = Annotated[PageCache, Depends(get_pages)]
 SearchDep = Annotated[SearchIndex, Depends(get_search)]
 MetricsDep = Annotated[Metrics, Depends(get_metrics)]
 CatalogDep = Annotated[dict[str, NamedQuery], Depends(get_catalog)]

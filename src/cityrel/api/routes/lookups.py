@@ -12,7 +12,8 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from cityrel.api import media
-from cityrel.api.deps import FormatsDep, SearchDep, SettingsDep, StoreDep
+from cityrel.api.cache import PageCache
+from cityrel.api.deps import FormatsDep, PagesDep, SearchDep, SettingsDep, StoreDep
 from cityrel.api.lookups import describe, describe_triples, list_entities
 from cityrel.api.proxy import graph_bytes
 from cityrel.api.resources import CITIES, COLLECTIONS, COUNTRIES, Collection, is_iri, locate
@@ -42,7 +43,8 @@ def collection_router(collection: Collection) -> APIRouter:
         return EntityPage.model_validate({"items": items, "total": total, "limit": limit, "offset": offset,
                                           "next": next_url})
 
-    async def one(id: str, request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep) -> Response:
+    async def one(id: str, request: Request, store: StoreDep, pages: PagesDep, settings: SettingsDep,
+                  formats: FormatsDep) -> Response:
         if collection is COUNTRIES:
             id = id.lower()
         iri = collection.iri(settings.base_iri, id)
@@ -50,7 +52,7 @@ def collection_router(collection: Collection) -> APIRouter:
         located = locate(iri, settings.base_iri)
         if located is None or located[0] is not collection or not is_iri(iri):
             raise HTTPException(404, missing)
-        return await _describe(request, store, iri, settings.base_iri, formats, missing)
+        return await _describe(request, store, pages, iri, settings.base_iri, formats, missing)
 
     list_page.__doc__ = f"{collection.title}, a page at a time, ordered by IRI."
     one.__doc__ = f"One {singular}: its statements, and the facts and entities that point at it."
@@ -70,7 +72,7 @@ resources = APIRouter(prefix="/api", tags=["resources"])
 
 @resources.get("/resources", response_model=Entity, responses={
     **_NOT_FOUND, 200: {"content": _RDF}, 400: {"model": Problem, "description": "Not an absolute IRI."}})
-async def resource(request: Request, store: StoreDep, settings: SettingsDep, formats: FormatsDep,
+async def resource(request: Request, store: StoreDep, pages: PagesDep, settings: SettingsDep, formats: FormatsDep,
              iri: Annotated[str, Query(min_length=1, json_schema_extra={"format": "iri"},
                                        description="Any IRI in the store: a twinning, a post, an evidence node.")],
              ) -> Response:
@@ -78,7 +80,8 @@ async def resource(request: Request, store: StoreDep, settings: SettingsDep, for
     iri_term(iri)
     if not is_iri(iri):
         raise QueryError(f"{iri!r} is not an absolute IRI.")
-    return await _describe(request, store, iri, settings.base_iri, formats, f"The store says nothing about <{iri}>.")
+    return await _describe(request, store, pages, iri, settings.base_iri, formats,
+                           f"The store says nothing about <{iri}>.")
 
 
 search_router = APIRouter(prefix="/api", tags=["search"])
@@ -94,22 +97,26 @@ async def search(index: SearchDep,
     return SearchResults(query=q, results=[SearchHit(**hit.__dict__) for hit in hits])
 
 
-async def _describe(request: Request, store: SparqlStore, iri: str, base: str, formats: list[str],
-              missing: str) -> Response:
+async def _describe(request: Request, store: SparqlStore, pages: PageCache, iri: str, base: str, formats: list[str],
+                    missing: str) -> Response:
     fmt = media.negotiate(media.LOOKUP_FORMATS, request.headers.get("accept"), formats)
     if fmt is None:
         names = ", ".join(f.media_type for f in media.LOOKUP_FORMATS)
         raise HTTPException(406, f"This resource is available as {names}.")
-    if fmt is media.PLAIN_JSON:
-        found: dict[str, Any] | None = await describe(store, iri, base)
-        if found is None:
+
+    async def description() -> Response:
+        if fmt is media.PLAIN_JSON:
+            found: dict[str, Any] | None = await describe(store, iri, base)
+            if found is None:
+                raise HTTPException(404, missing)
+            model = City if "twins" in found else Entity
+            return JSONResponse(model.model_validate(found).model_dump(exclude_none=True), headers={"Vary": "Accept"})
+        triples = await describe_triples(store, iri)
+        if not triples:
             raise HTTPException(404, missing)
-        model = City if "twins" in found else Entity
-        return JSONResponse(model.model_validate(found).model_dump(exclude_none=True), headers={"Vary": "Accept"})
-    triples = await describe_triples(store, iri)
-    if not triples:
-        raise HTTPException(404, missing)
-    return Response(graph_bytes(triples, fmt), media_type=fmt.content_type, headers={"Vary": "Accept"})
+        return Response(graph_bytes(triples, fmt), media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+    return await pages.answer(f"{fmt.media_type} {iri}", description)
 
 
 routers = [collection_router(collection) for collection in COLLECTIONS]

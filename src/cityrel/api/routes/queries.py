@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 
 from cityrel.api import media
-from cityrel.api.deps import CatalogDep, FormatsDep, SearchDep, SettingsDep, StoreDep
+from cityrel.api.deps import CatalogDep, FormatsDep, PagesDep, SearchDep, SettingsDep, StoreDep
 from cityrel.api.proxy import convert_results, read_answer, rows_from_json
 from cityrel.api.schemas import MAX_OFFSET, QueryInfo, QueryList, QueryParameterInfo, QueryRows
 from cityrel.errors import QueryError
@@ -57,7 +57,8 @@ async def query_text(name: str, catalog: CatalogDep) -> PlainTextResponse:
 
 def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Awaitable[Response]]:
     async def run(
-        request: Request, store: StoreDep, settings: SettingsDep, search: SearchDep, formats: FormatsDep,
+        request: Request, store: StoreDep, pages: PagesDep, settings: SettingsDep, search: SearchDep,
+        formats: FormatsDep,
         limit: Annotated[int, Query(ge=1, le=max_rows, description="Rows per page.")] = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")] = 0,
     ) -> Response:
@@ -67,9 +68,13 @@ def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Awaitable[Respons
                                      "application/sparql-results+json or text/csv.")
         values = _values(request)
         text = query.bind(values, base_iri=settings.base_iri, limit=limit + 1, offset=offset, resolve=search.resolve)
-        answer = await store.query_async(text)
         next_url = str(request.url.include_query_params(offset=offset + limit))
-        return await read_answer(answer.body, lambda body: _page(query, body, fmt, limit, offset, next_url))
+
+        async def page() -> Response:
+            answer = await store.query_async(text)
+            return await read_answer(answer.body, lambda body: _page(query, body, fmt, limit, offset, next_url))
+
+        return await pages.answer(f"{fmt.media_type} {request.url}", page)
 
     run.__name__ = "run_" + query.name.replace("-", "_")
     run.__doc__ = query.summary
