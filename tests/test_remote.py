@@ -16,6 +16,7 @@ same data, which the suite does for Virtuoso only (about 15 s of the run).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -34,9 +35,11 @@ from urllib.parse import parse_qsl
 import httpx
 import pyoxigraph as ox
 import pytest
+from api.conftest import LiveServer
 from pydantic import SecretStr
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from cityrel.api.app import create_app
 from cityrel.article import read_articles
 from cityrel.errors import QueryError, QueryTimeout, StoreError
 from cityrel.model import Article
@@ -486,3 +489,41 @@ def test_a_runaway_query_is_stopped_and_the_server_answers_on(backend: Backend, 
         time.sleep(1.0)
         assert backend.cpu_seconds() - before < 0.2
 
+
+
+# -- The service on a remote store ------------------------------------------------------
+
+
+def test_the_service_answers_from_the_remote_store(first_ingest: IngestReport, backend: Backend) -> None:
+    settings = backend.settings.model_copy(update={"query_timeout": 2.0})
+    with LiveServer(create_app(settings)) as server, \
+            httpx.Client(base_url=server.url, timeout=30.0, trust_env=False) as client:
+        pages = [client.get("/api/cities/geonames-311046") for _ in range(2)]
+        assert [page.status_code for page in pages] == [200, 200]
+        assert "Bakü" in {twin["label"] for twin in pages[0].json()["twins"]}
+        # other programs may write to a remote store: nothing is kept
+        assert not any("X-Cityrel-Cache" in page.headers for page in pages)
+        answer = client.post("/sparql", data={"query": f"SELECT ?p WHERE {{ <{BASE}city/geonames-311046> ?p ?o }}"},
+                             headers={"Accept": "application/sparql-results+json"})
+        assert answer.status_code == 200 and answer.json()["results"]["bindings"]
+        runaway = client.post("/sparql", data={"query": RUNAWAY}, headers={"Accept": "application/sparql-results+json"})
+        assert runaway.status_code == 503, runaway.text
+        assert client.get("/health").json()["status"] == "ok"
+
+
+def test_queries_go_with_credentials_where_the_endpoint_asks(backend: Backend) -> None:
+    if backend.settings.sparql_user is None:
+        pytest.skip(f"{backend.name} runs here without authentication")
+    guarded = backend.settings.model_copy(update={"sparql_query_url": backend.settings.sparql_update_url})
+    wrong = guarded.model_copy(update={"sparql_password": SecretStr("not-the-password")})
+
+    async def ask(settings: Settings) -> bool:
+        with open_store(settings) as store:
+            try:
+                return bool(json.loads((await store.query_async("ASK {}")).body)["boolean"])
+            finally:
+                await store.aclose()
+
+    assert asyncio.run(ask(guarded))  # Virtuoso's /sparql-auth: Digest, as for updates
+    with pytest.raises(StoreError, match="HTTP 401.*CITYREL_SPARQL_PASSWORD"):
+        asyncio.run(ask(wrong))
