@@ -73,7 +73,7 @@ SELECT ?a ?b (COUNT(DISTINCT ?agreement) AS ?agreements) WHERE {{
   ?agreement crel:party ?x , ?y .
   ?x crel:country/crel:countryCode ?a .
   ?y crel:country/crel:countryCode ?b .
-  FILTER(?a < ?b)
+  FILTER(STR(?a) < STR(?b))  # Virtuoso 7.2 orders the typed codes themselves wrongly (AU < AE)
 }}
 GROUP BY ?a ?b
 ORDER BY DESC(?agreements) ?a ?b"""),

@@ -146,6 +146,7 @@ CITYREL_SPARQL_STORE_URL=$url/sparql-graph-crud
 CITYREL_SPARQL_USER=cityrel
 CITYREL_SPARQL_PASSWORD=$(secret cityrel)
 CITYREL_SPARQL_TIMEOUT_PARAMETER='timeout={ms}'
+CITYREL_SPARQL_KEEP_ALIVE=false
 EOF
 }
 
@@ -153,6 +154,7 @@ start() {
     installed || die "Virtuoso is not installed ($SERVER, $ISQL): run $0 install (as root)"
     mkdir -p "$DIR/www"
     if running; then
+        HTTP_PORT=$(ini_port HTTPServer)  # the port it runs on, whatever this call was given
         say "Virtuoso already runs (pid $(pid)) on 127.0.0.1:$HTTP_PORT"
     else
         [ -f "$DIR/virtuoso.db" ] || write_ini

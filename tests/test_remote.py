@@ -141,7 +141,8 @@ def _virtuoso(directory: Path) -> Iterator[Backend]:
             sparql_store_url=values["CITYREL_SPARQL_STORE_URL"],
             sparql_user=values["CITYREL_SPARQL_USER"],
             sparql_password=SecretStr(values["CITYREL_SPARQL_PASSWORD"]),
-            sparql_timeout_parameter=values["CITYREL_SPARQL_TIMEOUT_PARAMETER"].strip("'"))
+            sparql_timeout_parameter=values["CITYREL_SPARQL_TIMEOUT_PARAMETER"].strip("'"),
+            sparql_keep_alive=values["CITYREL_SPARQL_KEEP_ALIVE"] == "true")
         backend = Backend("virtuoso", settings, pid())
 
         def restart() -> None:

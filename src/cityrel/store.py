@@ -523,6 +523,7 @@ class SparqlStore:
         dataset_export: bool = False,
         graph_namespace: str | None = None,
         writes: WriteCount | None = None,
+        keep_alive: bool = True,
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url
@@ -535,8 +536,10 @@ class SparqlStore:
         self._dataset_export = dataset_export
         self._empty_graph_pattern = True  # whether `GRAPH ?g {}` lists the graphs; see graph_names
         # trust_env=False: no proxy or .netrc from the environment between cityrel and its store.
-        self._client = httpx.Client(auth=_ChallengeAuth(*auth) if auth else None, timeout=_SLOW,
-                                    trust_env=False)
+        self._client = httpx.Client(auth=_ChallengeAuth(*auth) if auth else None, timeout=_SLOW, trust_env=False,
+                                    limits=httpx.Limits(max_connections=100,  # httpx's defaults, or none kept
+                                                        max_keepalive_connections=20 if keep_alive else 0))
+        self._keep_alive = keep_alive
         self.writes = writes
         self._auth = auth
         self._session: aiohttp.ClientSession | None = None  # made in the event loop that first needs it
@@ -783,7 +786,8 @@ class SparqlStore:
         """Read the whole answer to a query; the caller's deadline cancels it."""
         if self._session is None:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=0),  # as many connections as requests waiting
+                # as many connections as requests waiting
+                connector=aiohttp.TCPConnector(limit=0, force_close=not self._keep_alive),
                 timeout=aiohttp.ClientTimeout(connect=_CONNECT_SECONDS),
                 middlewares=(_AsyncChallengeAuth(*self._auth),) if self._auth else (), trust_env=False)
         fields = [(name, value) for name, values in form.items()
@@ -1257,6 +1261,7 @@ def _remote_store(settings: Settings, reference: URIRef) -> SparqlStore:
     try:
         return SparqlStore(query_url, settings.sparql_update_url or query_url, settings.sparql_store_url,
                            reference_graph=reference, timeout=settings.query_timeout, auth=auth,
-                           timeout_parameter=settings.sparql_timeout_parameter)
+                           timeout_parameter=settings.sparql_timeout_parameter,
+                           keep_alive=settings.sparql_keep_alive)
     except ValueError as error:
         raise StoreError(f"CITYREL_SPARQL_TIMEOUT_PARAMETER: {error}") from None
