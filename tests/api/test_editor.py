@@ -76,3 +76,13 @@ def test_a_query_is_never_answered_with_the_page(client: httpx.Client) -> None:
     response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"},
                           headers={"Accept": "text/html"})
     assert response.status_code == 406
+
+
+def test_the_openapi_page_loads_nothing_from_elsewhere(client: httpx.Client) -> None:
+    page = client.get("/docs").text
+    loaded = re.findall(r'<(?:script|link)[^>]* (?:src|href)="([^"]*)"', page)
+    assert loaded and all(path.startswith("/static/swagger-ui/") for path in loaded), loaded
+    for path in loaded:
+        assert client.get(path).status_code == 200, path
+    assert "url: '/openapi.json'" in page
+    assert client.get("/redoc").status_code == 404

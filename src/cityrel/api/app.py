@@ -12,8 +12,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from cityrel.api.access import AccessMiddleware, log_config
@@ -62,7 +64,10 @@ def create_app(settings: Settings) -> FastAPI:
                 app.state.search.stop()
                 await store.aclose()
 
-    app = FastAPI(title="cityrel", version=_version(), description=_DESCRIPTION, lifespan=lifespan)
+    # /docs is Swagger UI from static/swagger-ui/, not FastAPI's default, which loads it from a CDN;
+    # no ReDoc, which has no offline bundle here.
+    app = FastAPI(title="cityrel", version=_version(), description=_DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.catalog = catalog
     app.state.metrics = metrics
@@ -71,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
                    ids_router(settings.base_iri)):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_api_route("/docs", _docs, methods=["GET"], include_in_schema=False, name="swagger_ui_html")
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
@@ -79,6 +85,15 @@ def create_app(settings: Settings) -> FastAPI:
                            expose_headers=["Link", "Location", "X-Cityrel-Truncated"])
     app.add_middleware(AccessMiddleware, metrics=metrics)
     return app
+
+
+async def _docs(request: Request) -> HTMLResponse:
+    """The OpenAPI page: Swagger UI 5 (swagger-ui-dist, Apache-2.0), served by the app itself."""
+    static = request.url_for("static", path="swagger-ui").path
+    return get_swagger_ui_html(openapi_url=request.url_for("openapi").path, title="cityrel API",
+                               swagger_js_url=f"{static}/swagger-ui-bundle.js",
+                               swagger_css_url=f"{static}/swagger-ui.css",
+                               swagger_favicon_url=f"{static}/favicon-32x32.png")
 
 
 def run(settings: Settings, *, host: str, port: int) -> None:
