@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol
+from functools import cached_property, lru_cache
+from typing import NamedTuple, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -74,6 +74,20 @@ class ArticleGraph:
     name: URIRef
     statements: Collection[Triple]
     reference: Collection[Triple]
+
+    @cached_property
+    def oxigraph(self) -> OxigraphTriples:
+        """Both as pyoxigraph triples, the form the gate and the store write out: converted once, on first use
+        (by the gate, in the process that stores the article), for both. ValueError as `oxigraph_triples`."""
+        return OxigraphTriples(frozenset(oxigraph_triples(self.statements)),
+                               frozenset(oxigraph_triples(self.reference)))
+
+
+class OxigraphTriples(NamedTuple):
+    """An ArticleGraph's statements and reference triples as pyoxigraph triples."""
+
+    statements: frozenset[ox.Triple]
+    reference: frozenset[ox.Triple]
 
 
 class Minter:

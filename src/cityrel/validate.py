@@ -36,7 +36,7 @@ from __future__ import annotations
 import os
 import threading
 import typing
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -51,7 +51,6 @@ from rdflib.plugins.sparql.sparql import Query
 
 from cityrel.errors import CityrelError, ShapeViolation
 from cityrel.namespaces import PREFIXES, RDF, RDFS
-from cityrel.rdf import Triple, oxigraph_triples
 from cityrel.settings import get_settings
 
 if TYPE_CHECKING:
@@ -112,12 +111,11 @@ def check_article(article_graph: ArticleGraph) -> None:
     The graph is its statements with the reference triples they use. An article
     that passes the screen is not shown to pyshacl at all.
     """
-    parts = (article_graph.statements, article_graph.reference)
-    if screen(*parts):
+    if screen(article_graph):
         return
     source = article_graph.article.source
     data = Graph()
-    for part in parts:
+    for part in (article_graph.statements, article_graph.reference):
         data += part
     report = _validate((data,), source)
     if not report.conforms:
@@ -127,19 +125,15 @@ def check_article(article_graph: ArticleGraph) -> None:
 def check_articles(article_graphs: Sequence[ArticleGraph]) -> list[CityrelError | None]:
     """The ingest gate for a batch of articles: for each, None if it may be stored, or the error saying why not.
 
-    The batch is screened as one graph first: rudof checks 32 articles together in
-    about a third of the time an article that each takes alone (most of an
-    article's cost is a fixed one per validation). Only when the screen doubts the
-    batch is each article checked alone, by check_article. A thing that several
+    The batch is screened as one graph first, one rudof run for 32 articles (about
+    2.5 ms an article, as for one alone since each converts its triples once, in
+    `ArticleGraph.oxigraph`). Only when the screen doubts the batch is each article
+    checked alone, by check_article. A thing that several
     articles of the batch name is then checked with what all of them say of it,
     which is what the reference graph will hold.
     """
-    if len(article_graphs) > 1:
-        together: set[Triple] = set()
-        for graph in article_graphs:
-            together.update(graph.statements, graph.reference)
-        if screen(together):
-            return [None] * len(article_graphs)
+    if len(article_graphs) > 1 and screen(*article_graphs):
+        return [None] * len(article_graphs)
     outcomes: list[CityrelError | None] = []
     for graph in article_graphs:
         try:
@@ -151,13 +145,15 @@ def check_articles(article_graphs: Sequence[ArticleGraph]) -> list[CityrelError 
     return outcomes
 
 
-def screen(*parts: Collection[Triple]) -> bool:
-    """Whether the triples of `parts` together pass the gate's fast check: no violation found by rudof, and
+def screen(*article_graphs: ArticleGraph) -> bool:
+    """Whether the articles' triples together pass the gate's fast check: no violation found by rudof, and
     every typed literal well formed. False sends them to pyshacl; False for conforming data only costs time."""
+    parts = [part for graph in article_graphs for part in (graph.statements, graph.reference)]
     if any(isinstance(o, Literal) and o.ill_typed for part in parts for _s, _p, o in part):
         return False
     try:
-        triples = [triple for part in parts for triple in oxigraph_triples(part)]
+        # A set: a thing that several of the articles describe is described once.
+        triples = set().union(*(part for graph in article_graphs for part in graph.oxigraph))
     except ValueError:  # a term that N-Triples cannot carry: let pyshacl judge it
         return False
     return _screen().conforms("".join(f"{triple} .\n" for triple in triples))
