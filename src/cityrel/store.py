@@ -77,7 +77,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -94,7 +94,7 @@ from rdflib.term import Node
 
 from cityrel.errors import CityrelError, QueryError, QueryTimeout, StoreError
 from cityrel.namespaces import CREL, PROV
-from cityrel.rdf import ArticleGraph, Minter, Triple, oxigraph_triples
+from cityrel.rdf import ArticleGraph, Minter, OxigraphTriples, Triple
 from cityrel.settings import Settings
 
 __all__ = [
@@ -710,6 +710,10 @@ class SparqlStore:
         it: a graph that another writer changed in between gets its difference
         written again, up to three times. An article that is the same as the stored
         one is not read back; nor is one with blank nodes, which never compares equal.
+        A graph that held nothing before the request holds every new triple after it
+        (the request inserts them all and deletes none of that graph's), so it holds
+        exactly them if it holds as many: such graphs are counted, in one query, and
+        read back only if a count differs. Reading them took half of this call's time.
 
         Returns how each stored graph compared with the new one, in order. Raises
         StoreError for a triple the store cannot hold (a relative IRI), naming it;
@@ -721,8 +725,9 @@ class SparqlStore:
                              f"{sorted({name for name in names if names.count(name) > 1})}.")
         if self.reference_graph in names:
             raise ValueError(f"A graph put here cannot be named {self.reference_graph}: that is the reference graph.")
-        new = {article.name: set(_writable(article.statements)) for article in articles}
-        shared = set().union(*(_writable(article.reference) for article in articles))
+        written = [_writable(article) for article in articles]
+        new = {article.name: set(triples.statements) for article, triples in zip(articles, written, strict=True)}
+        shared = set().union(*(triples.reference for triples in written))
         if any(_has_bnode(triple) for triple in shared):
             raise ValueError(f"The reference triples of {', '.join(map(str, names))} contain blank nodes; "
                              "they would be added again on every ingest.")
@@ -739,8 +744,10 @@ class SparqlStore:
             if request:
                 self.update(request)
             checked = [name for name in checked if name in pending]
-            after = self._read_graphs(checked) if checked else {}
-            pending = [name for name in checked if after.get(name, set()) != new[name]]
+            sizes = self._sizes([name for name in checked if not stored[name]])
+            read = [name for name in checked if sizes.get(name) != len(new[name])]
+            after = self._read_graphs(read) if read else {}
+            pending = [name for name in read if after.get(name, set()) != new[name]]
             if not pending:
                 return [changes[name] for name in names]
             stored = {name: after.get(name, set()) for name in pending}
@@ -827,6 +834,17 @@ class SparqlStore:
                 return response.content
         raise StoreError(f"The store sent {got} of the {expected} triples of {name}: it cuts off "
                          "large answers (Virtuoso: raise ResultSetMaxRows in virtuoso.ini).")
+
+    def _sizes(self, names: Sequence[URIRef]) -> dict[URIRef, int]:
+        """The number of triples in each of the named graphs, in one query (0 for a graph that holds none)."""
+        if not names:
+            return {}
+        values = " ".join(_n3(name) for name in names)
+        rows = self.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} "
+                           "GROUP BY ?g", timeout=_SLOW.read)
+        sizes = dict.fromkeys(names, 0)
+        sizes.update((URIRef(row["g"]), int(row["n"])) for row in rows)
+        return sizes
 
     def _read_graphs(self, names: Sequence[URIRef]) -> dict[URIRef, set[ox.Triple]]:
         """The triples of each of the named graphs that holds any, in one query.
@@ -1145,10 +1163,10 @@ def _n3(term: Node) -> str:
         raise StoreError(f"Cannot write {term!r}: {error}") from None
 
 
-def _writable(triples: Iterable[Triple]) -> list[ox.Triple]:
-    """`triples` in the form the store writes; StoreError for one it cannot hold."""
+def _writable(article: ArticleGraph) -> OxigraphTriples:
+    """The article's triples in the form the store writes; StoreError for one it cannot hold."""
     try:
-        return oxigraph_triples(triples)
+        return article.oxigraph
     except ValueError as error:
         raise StoreError(f"{error} (the store holds absolute IRIs and well-formed literals only)") from None
 
