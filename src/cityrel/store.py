@@ -687,7 +687,7 @@ class SparqlStore:
             if self.writes is not None:
                 self.writes.add()
         if response.status_code not in (200, 204):
-            raise _refusal(response.status_code, response.text, response.reason_phrase, "update")
+            raise _refused(response, "update")
 
     def put_article(self, article: ArticleGraph) -> Change:
         """Store one article's graph and add its reference triples, as `put_articles` does."""
@@ -774,7 +774,7 @@ class SparqlStore:
                                      timeout=httpx.Timeout(seconds, connect=_CONNECT_SECONDS)) as response:
                 if response.status_code != 200:
                     response.read()
-                    raise _refusal(response.status_code, response.text, response.reason_phrase, "query")
+                    raise _refused(response, "query")
                 _check_headers(response.headers)
                 # The deadline is checked between chunks; each read waits at most `seconds`.
                 for chunk in response.iter_bytes():
@@ -827,7 +827,7 @@ class SparqlStore:
             if response.status_code == 404:
                 return None
             if response.status_code != 200:
-                raise _refusal(response.status_code, response.text, response.reason_phrase, "read of a graph")
+                raise _refused(response, "read of a graph")
             _check_complete(_NTRIPLES, response.content)
             got = _ntriples_lines(response.content)
             if got == expected:
@@ -904,7 +904,7 @@ class SparqlStore:
             response.close()
             if response.status_code == 404 and graph is not None:
                 raise QueryError(f"The store has no graph {graph}.")
-            raise _refusal(response.status_code, response.text, response.reason_phrase, "export")
+            raise _refused(response, "export")
         if union:
             return _without_graph_names(self._chunks(response, ExportFormat.NQUADS), fmt)
         return self._chunks(response, fmt)
@@ -1009,6 +1009,11 @@ def _parse_timeout_parameter(template: str | None) -> tuple[str, str] | None:
 
 def _unreachable(url: str, error: Exception) -> StoreError:
     return StoreError(f"Cannot reach the store at {url}: {error}")
+
+
+def _refused(response: httpx.Response, what: str) -> CityrelError:
+    """`_refusal` of an httpx answer."""
+    return _refusal(response.status_code, response.text, response.reason_phrase, what)
 
 
 def _refusal(status: int, text: str, reason: str, what: str) -> CityrelError:

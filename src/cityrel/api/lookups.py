@@ -160,9 +160,9 @@ async def list_entities(store: SparqlStore, collection: Collection, base: str, *
     labels: dict[str, list[Binding]] = defaultdict(list)
     for row in rows:
         iri = row["s"]["value"]
-        types[iri]  # every item has its entry, with or without types
+        found = types[iri]  # every item has its entry, with or without types
         if "type" in row:
-            types[iri].add(row["type"]["value"])
+            found.add(row["type"]["value"])
         if "label" in row:
             labels[iri].append(row["label"])
     page = [{"id": short_id(iri, base), "iri": iri, "href": href(iri, base), "type": type_name(types[iri]),

@@ -24,8 +24,8 @@ from cityrel.namespaces import PREFIXES
 from cityrel.queries import Form, iri_term
 from cityrel.store import RESULTS_JSON, SparqlStore
 
-__all__ = ["Answer", "Dataset", "check_remote", "convert_results", "execute", "graph_bytes", "plain_value",
-           "read_answer", "rows_from_json"]
+__all__ = ["Answer", "Dataset", "check_remote", "convert_results", "execute", "graph_bytes", "plain_rows",
+           "plain_value", "read_answer"]
 
 _NTRIPLES = "application/n-triples"
 _T = TypeVar("_T")
@@ -148,9 +148,8 @@ def _json(body: bytes) -> dict[str, Any]:
     return document
 
 
-def rows_from_json(body: bytes) -> tuple[list[str], list[dict[str, Any]]]:
-    """Variables and rows of plain values from SPARQL JSON: IRIs and strings as text, numbers as numbers."""
-    document = _json(body)
+def plain_rows(document: dict[str, Any]) -> tuple[list[str], list[dict[str, Any]]]:
+    """Variables and rows of plain values from parsed SPARQL JSON: IRIs and strings as text, numbers as numbers."""
     names: list[str] = document.get("head", {}).get("vars", [])
     rows = [{name: plain_value(binding[name]) if name in binding else None for name in names}
             for binding in document.get("results", {}).get("bindings", [])]

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse
 
 from cityrel.api import media
 from cityrel.api.deps import CatalogDep, FormatsDep, PagesDep, SearchDep, SettingsDep, StoreDep
-from cityrel.api.proxy import convert_results, read_answer, rows_from_json
+from cityrel.api.proxy import convert_results, plain_rows, read_answer
 from cityrel.api.schemas import MAX_OFFSET, QueryInfo, QueryList, QueryParameterInfo, QueryRows
 from cityrel.errors import QueryError
 from cityrel.queries import NamedQuery, Parameter
@@ -89,13 +89,13 @@ def _page(query: NamedQuery, body: bytes, fmt: media.Format, limit: int, offset:
     more = len(bindings) > limit
     document["results"]["bindings"] = bindings[:limit]
     headers = {"Vary": "Accept"} | ({"Link": f'<{next_url}>; rel="next"'} if more else {})
-    body = json.dumps(document, ensure_ascii=False).encode()
-    if fmt is media.SPARQL_JSON:
-        return Response(body, media_type=fmt.media_type, headers=headers)
-    if fmt is media.CSV:
-        csv = convert_results(body, ox.QueryResultsFormat.CSV)
-        return Response(csv, media_type=fmt.content_type, headers=headers)
-    columns, rows = rows_from_json(body)
+    if fmt in (media.SPARQL_JSON, media.CSV):
+        body = json.dumps(document, ensure_ascii=False).encode()
+        if fmt is media.SPARQL_JSON:
+            return Response(body, media_type=fmt.media_type, headers=headers)
+        return Response(convert_results(body, ox.QueryResultsFormat.CSV), media_type=fmt.content_type,
+                        headers=headers)
+    columns, rows = plain_rows(document)
     page = QueryRows(query=query.name, columns=columns, rows=rows, limit=limit, offset=offset,
                      next=next_url if more else None)
     return JSONResponse(page.model_dump(), headers=headers)
