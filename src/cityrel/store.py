@@ -88,6 +88,7 @@ from typing import Any, Self
 
 import aiohttp
 import httpx
+import orjson
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -616,12 +617,12 @@ class SparqlStore:
 
     def select(self, sparql: str, *, timeout: float | None = None) -> list[dict[str, Term]]:
         """The solutions of a SELECT query, each a dict from variable name to value (unbound ones absent)."""
-        answer = json.loads(self.query(sparql, timeout=timeout).body)
+        answer = orjson.loads(self.query(sparql, timeout=timeout).body)
         return [{name: _term(value) for name, value in row.items()} for row in answer["results"]["bindings"]]
 
     def ask(self, sparql: str, *, timeout: float | None = None) -> bool:
         """The answer to an ASK query."""
-        return bool(json.loads(self.query(sparql, timeout=timeout).body)["boolean"])
+        return bool(orjson.loads(self.query(sparql, timeout=timeout).body)["boolean"])
 
     def count(self, graph: URIRef | None = None) -> int:
         """The number of triples in one named graph, or in all of cityrel's graphs together."""
@@ -1098,12 +1099,12 @@ def _standard_json(content_type: str, body: bytes) -> bytes:
     """
     if not content_type.startswith(RESULTS_JSON) or (b'"typed-literal"' not in body and b"\\u" not in body):
         return body
-    document = json.loads(body)
+    document = orjson.loads(body)
     for row in document.get("results", {}).get("bindings", []):
         for value in row.values():
             if value.get("type") == "typed-literal":
                 value["type"] = "literal"
-    return json.dumps(document, ensure_ascii=False).encode()
+    return orjson.dumps(document)
 
 
 def _ntriples_lines(data: bytes) -> int:

@@ -10,11 +10,11 @@ worker thread once it is large enough to hold up the other requests.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import orjson
 import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 
@@ -97,7 +97,7 @@ def _results_answer(body: bytes, fmt: media.Format, max_rows: int) -> Answer:
     if bindings is not None and len(bindings) > max_rows:
         document["results"]["bindings"] = bindings[:max_rows]
         truncated = True
-        body = json.dumps(document, ensure_ascii=False).encode()
+        body = orjson.dumps(document)
     if fmt.name != "json":
         body = convert_results(body, _RESULTS[fmt.name])
     return Answer(body, fmt, truncated)
@@ -140,7 +140,7 @@ def graph_bytes(triples: Sequence[ox.Triple], fmt: media.Format, prefixes: dict[
 
 def _json(body: bytes) -> dict[str, Any]:
     try:
-        document = json.loads(body)
+        document = orjson.loads(body)
     except ValueError as error:
         raise StoreError(f"The store's answer was not complete SPARQL JSON: {error}") from None
     if not isinstance(document, dict) or not ("boolean" in document or "results" in document):

@@ -8,8 +8,9 @@ for every value of a city page took longer than the engine took to answer.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from cityrel.api.proxy import plain_value, read_answer
 from cityrel.api.resources import compact, href, locate
@@ -50,7 +51,7 @@ async def select(store: SparqlStore, sparql: str) -> list[Row]:
 
 
 def _bindings(body: bytes) -> list[Row]:
-    rows: list[Row] = json.loads(body)["results"]["bindings"]
+    rows: list[Row] = orjson.loads(body)["results"]["bindings"]
     return rows
 
 

@@ -4,10 +4,10 @@ No `from __future__ import annotations` here: each query's endpoint is defined
 in a function, and FastAPI must see its `limit` bound (a local) as a value.
 """
 
-import json
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Annotated, Any
 
+import orjson
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
@@ -84,13 +84,13 @@ def _runner(query: NamedQuery, max_rows: int) -> Callable[..., Awaitable[Respons
 def _page(query: NamedQuery, body: bytes, fmt: media.Format, limit: int, offset: int, next_url: str) -> Response:
     """One page of a named query's answer (asked for `limit` + 1 rows) in `fmt`, linking to the next if there
     is one."""
-    document = json.loads(body)
+    document = orjson.loads(body)
     bindings = document["results"]["bindings"]
     more = len(bindings) > limit
     document["results"]["bindings"] = bindings[:limit]
     headers = {"Vary": "Accept"} | ({"Link": f'<{next_url}>; rel="next"'} if more else {})
     if fmt in (media.SPARQL_JSON, media.CSV):
-        body = json.dumps(document, ensure_ascii=False).encode()
+        body = orjson.dumps(document)
         if fmt is media.SPARQL_JSON:
             return Response(body, media_type=fmt.media_type, headers=headers)
         return Response(convert_results(body, ox.QueryResultsFormat.CSV), media_type=fmt.content_type,
