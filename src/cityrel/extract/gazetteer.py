@@ -75,6 +75,13 @@ def countries_by_name() -> dict[str, Country]:
     return found
 
 
+@cache
+def country_name_starts() -> frozenset[str]:
+    """The first words of the folded country names: only a run of words that starts with one can name a country."""
+    return frozenset(name.split(" ")[0] for name in countries_by_name())
+
+
+@cache  # every city linked asks for its country: the scan below runs once per code
 def country_by_code(code: str) -> Country | None:
     return next((c for c in countries_by_name().values() if c.code == code), None)
 

@@ -131,8 +131,10 @@ def _place_noun(key: str) -> str | None:
 
 def cues_at(tokens: Sequence[Token], at: int) -> tuple[Cue, ...]:
     """Every cue whose words start the keys of the tokens from `at`, longest first."""
-    return tuple(cue for cue in _cues_by_prefix().get(tokens[at].key[:_PREFIX], ())
-                 if at + len(cue.words) <= len(tokens)
+    candidates = _cues_by_prefix().get(tokens[at].key[:_PREFIX])
+    if not candidates:  # most tokens: asked of every token, the answer comes without building a generator
+        return ()
+    return tuple(cue for cue in candidates if at + len(cue.words) <= len(tokens)
                  and all(_cue_word(tokens[at + k].key, w) for k, w in enumerate(cue.words)))
 
 

@@ -16,6 +16,7 @@ People are found from titles and context, never from a list of known people.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import (
@@ -148,8 +149,18 @@ class Mentions:
         return self.text[self.tokens[first].start:stop]
 
     def sentence_range(self, sentence: int) -> range:
-        indices = [t.index for t in self.tokens if t.sentence == sentence]
-        return range(indices[0], indices[-1] + 1) if indices else range(0)
+        return self._sentence_ranges.get(sentence, range(0))
+
+    @cached_property
+    def _sentence_ranges(self) -> dict[int, range]:
+        """Each sentence's tokens, from its first to its last, found in one pass: the readers ask for the
+        sentence of many a token, and a scan of every token for each question showed in profiles."""
+        first: dict[int, int] = {}
+        last: dict[int, int] = {}
+        for token in self.tokens:
+            first.setdefault(token.sentence, token.index)
+            last[token.sentence] = token.index
+        return {sentence: range(start, last[sentence] + 1) for sentence, start in first.items()}
 
     def _name_token(self, token: Token) -> bool:
         return (token.capitalised and token.stem.isalpha() is not False and token.word and not token.acronym
@@ -159,11 +170,13 @@ class Mentions:
 
     def _find_countries(self) -> None:
         names = gazetteer.countries_by_name()
+        starts = gazetteer.country_name_starts()
         tokens = self.tokens
         at = 0
         while at < len(tokens):
             found = None
-            if tokens[at].capitalised and tokens[at].word:
+            # The runs from a word start with its key: most capitalised words start no country's name.
+            if tokens[at].capitalised and tokens[at].word and tokens[at].key.split(" ", 1)[0] in starts:
                 for length in (5, 4, 3, 2, 1):
                     run = tokens[at:at + length]
                     if len(run) < length or any(t.suffix for t in run[:-1]) or not run[-1].word:

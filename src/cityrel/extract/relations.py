@@ -160,7 +160,10 @@ class Relations:
 
     def _cue(self, at: int, kinds: frozenset[str]) -> Cue | None:
         """The longest cue of one of `kinds` starting at token `at`."""
-        return next((cue for cue in self._cues[at] if cue.kind in kinds), None)
+        for cue in self._cues[at]:  # a loop, not next() over a generator: asked of nearly every token, most have none
+            if cue.kind in kinds:
+                return cue
+        return None
 
     def _cue_in(self, indices: range, kinds: frozenset[str]) -> list[tuple[int, Cue]]:
         found = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import spacy
 from spacy.language import Language
@@ -28,7 +28,9 @@ _ENDING = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: nothing changes a token once made, and a frozen dataclass sets each field through
+# object.__setattr__, which made creating the few hundred tokens of an article cost six times as much.
+@dataclass(slots=True)
 class Token:
     index: int
     text: str
@@ -44,6 +46,8 @@ class Token:
     word: bool
 
 
+# The lexicons ask this of the same few hundred keys and stems in every article: looked up, not matched again.
+@lru_cache(maxsize=1 << 16)
 def inflects(key: str, stem: str) -> bool:
     """True when `key` is `stem` with inflectional endings, k/ğ softening allowed.
 
@@ -90,13 +94,20 @@ def _with_sentences(text: str, pieces: list[tuple[str, int]]) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
     for index, (surface, offset) in enumerate(pieces):
-        paragraph_start = index == 0 or "\n" in text[tokens[-1].end:offset]
+        paragraph_start = index == 0 or text.find("\n", tokens[-1].end, offset) >= 0
         if index and (paragraph_start or tokens[-1].text in SENTENCE_END):
             sentence += 1
-        stem, suffix = split_suffix(surface)
-        letters = [c for c in stem if c.isalpha()]
-        tokens.append(Token(index, surface, offset, offset + len(surface), stem, fold(suffix), fold(stem), sentence,
-                            paragraph_start, capitalised=stem[:1].isupper(),
-                            acronym=len(letters) >= 2 and all(c.isupper() for c in letters),
-                            word=stem[:1].isalnum()))
+        stem, suffix, key, capitalised, acronym, word = _surface_keys(surface)
+        tokens.append(Token(index, surface, offset, offset + len(surface), stem, suffix, key, sentence,
+                            paragraph_start, capitalised, acronym, word))
     return tokens
+
+
+# Most words recur from article to article, so what a surface says of itself is looked up, not worked out again.
+@lru_cache(maxsize=1 << 16)
+def _surface_keys(surface: str) -> tuple[str, str, str, bool, bool, bool]:
+    """A token's stem, folded suffix and key, and whether it is capitalised, an acronym, a word."""
+    stem, suffix = split_suffix(surface)
+    letters = [c for c in stem if c.isalpha()]
+    acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+    return stem, fold(suffix), fold(stem), stem[:1].isupper(), acronym, stem[:1].isalnum()
