@@ -12,10 +12,12 @@ Where each stage runs, for speed (benchmarks/ingest.py measures it):
   one, which this process keeps for stages 4 and 5 (on two cores, one worker
   ingested 72 articles/s where two managed 50: a second worker takes its CPU
   from this process, which gates and writes every article). The first
-  POOL_AFTER are described here, which loads the tokenizer, the gazetteer and
-  the lexicons; the workers are then forked, and inherit them loaded instead
-  of each reading them again (seconds).
-- Stages 4 and 5 take the described articles BATCH at a time, here: rudof,
+  POOL_AFTER are described here. The first of them loads the tokenizer, the
+  gazetteer and the lexicons; the workers are then forked, and inherit them
+  loaded instead of each reading them again (seconds), and describe the articles
+  after the first POOL_AFTER while this process describes the others of those.
+- Stages 4 and 5 take the described articles BATCH at a time, here, or as few
+  as IDLE_BATCH when this process would otherwise wait for a worker: rudof,
   which screens the articles, cannot run in a process forked from one that has
   used it (validate.py), so the workers never run the gate. The gate screens the
   batch as one graph (`check_articles`), and the articles that pass it are
@@ -55,9 +57,15 @@ BATCH = 32
 one at a time, 4.5 to 5.8 in batches of 32, no better in batches of 64; and a batch read stays far under
 Virtuoso's default limit of 10,000 rows."""
 POOL_AFTER = 8
-"""Articles described in this process before the rest go to worker processes, which take 40 to 70 ms to
-start and stop: about what describing four to eight articles here takes. (The benchmark's calls of 50
-articles ran at 64 articles/s with 16 described here first, at 73 with 8.)"""
+"""Articles described in this process, and the most for which no worker process is started: workers take
+40 to 70 ms to start and stop, about what describing four to eight articles here took. (The benchmark's calls
+of 50 articles ran at 64 articles/s with 16 described here first, at 73 with 8; once the workers were forked
+after the first article, to describe the articles after these eight meanwhile, at 106.)"""
+IDLE_BATCH = 8
+"""The fewest articles gated and stored as a batch while this process would otherwise wait for a worker,
+rather than once BATCH are pending. While the workers are behind, this process used to stand idle until a
+batch was full (about a third of the benchmark's time, in calls of 50 articles); storing what it has meanwhile
+took the benchmark from 106 to 125 articles/s. Batches of 4 did no better, and cost the engine more."""
 _IN_FLIGHT_PER_WORKER = 4
 """Articles handed to each worker ahead of the gate besides a whole batch: the workers go on describing
 while this process gates and stores a batch (with 4 in all, the worker stood idle through most of each
@@ -116,7 +124,7 @@ def ingest(paths: Iterable[str | Path], store: SparqlStore, *, base_iri: str,
     articles = _readable(read_articles(paths), report)
     if workers is None:
         workers = len(os.sched_getaffinity(0)) - 1
-    for article, described in _described(articles, base_iri, workers):
+    for article, described in _described(articles, base_iri, workers, idle=batch.flush_while_waiting):
         if progress:
             progress(article.source)
         if isinstance(described, CityrelError):
@@ -140,19 +148,23 @@ def _readable(items: Iterable[Article | ArticleError], report: IngestReport) -> 
             yield item
 
 
-def _described(articles: Iterator[Article], base_iri: str, workers: int) -> Iterator[tuple[Article, Described]]:
+def _described(articles: Iterator[Article], base_iri: str, workers: int,
+               idle: Callable[[], None]) -> Iterator[tuple[Article, Described]]:
     """Each article with its description (stages 2–3), in order: the first POOL_AFTER described here, and
-    the rest by `workers` forked processes, if there are more and any workers."""
-    for article in islice(articles, POOL_AFTER):
-        yield article, _describe_or_refuse(article, base_iri)
-    first_of_rest = next(articles, None)
-    if first_of_rest is None:
-        return
-    rest = chain([first_of_rest], articles)
-    if workers < 1:
-        for article in rest:
+    the rest by `workers` forked processes, if there are more and any workers.
+
+    The workers fork once the first article is described here (which loads what they inherit), and
+    take the rest while this process describes the others of the first POOL_AFTER. `idle` is called
+    whenever this process is about to wait for a worker.
+    """
+    head = list(islice(articles, POOL_AFTER + 1))
+    if len(head) <= POOL_AFTER or workers < 1:
+        for article in chain(head, articles):
             yield article, _describe_or_refuse(article, base_iri)
         return
+    yield head[0], _describe_or_refuse(head[0], base_iri)
+    here, rest = head[1:POOL_AFTER], chain(head[POOL_AFTER:], articles)
+    ahead = BATCH + workers * _IN_FLIGHT_PER_WORKER
     # Forked, not spawned: the workers start with this process's tokenizer, gazetteer and lexicons
     # loaded. They run only stages 2 and 3: nothing that needs a lock of this process's other threads.
     context = multiprocessing.get_context("fork")
@@ -162,13 +174,15 @@ def _described(articles: Iterator[Article], base_iri: str, workers: int) -> Iter
     gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_leave_interrupts_to_parent) as pool:
-            in_flight: deque[tuple[Article, Future[Described]]] = deque()
+            in_flight: deque[tuple[Article, Future[Described]]] = deque(
+                (article, pool.submit(_describe_or_refuse, article, base_iri)) for article in islice(rest, ahead))
+            for article in here:  # while the workers describe the articles after these
+                yield article, _describe_or_refuse(article, base_iri)
             for article in rest:
+                yield _result(*in_flight.popleft(), idle)
                 in_flight.append((article, pool.submit(_describe_or_refuse, article, base_iri)))
-                if len(in_flight) >= BATCH + workers * _IN_FLIGHT_PER_WORKER:
-                    yield _result(*in_flight.popleft())
             while in_flight:
-                yield _result(*in_flight.popleft())
+                yield _result(*in_flight.popleft(), idle)
     finally:
         gc.unfreeze()
 
@@ -180,7 +194,9 @@ def _describe_or_refuse(article: Article, base_iri: str) -> Described:
         return error
 
 
-def _result(article: Article, described: Future[Described]) -> tuple[Article, Described]:
+def _result(article: Article, described: Future[Described], idle: Callable[[], None]) -> tuple[Article, Described]:
+    if not described.done():
+        idle()
     try:
         return article, described.result()
     except BrokenProcessPool as error:
@@ -226,6 +242,12 @@ class _Batch:
             self.flush()
         self._pending[graph.name] = (extraction, graph)
         if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush_while_waiting(self) -> None:
+        """Gate and store the pending articles while a worker describes the next, if there are IDLE_BATCH:
+        this process would only wait otherwise, and the batch it then stores is smaller than BATCH."""
+        if len(self._pending) >= IDLE_BATCH:
             self.flush()
 
     def flush(self) -> None:
