@@ -21,13 +21,13 @@ Starts on loopback, over one generated store (see generate.py):
 
 Each query of the mix (queries.py) is sent once to warm up (and to count its rows),
 then up to --runs times in turns across the servers (p50, p95), then by 8 concurrent
-clients for a few seconds (throughput), each server once none of them uses CPU. A query that does not answer within --cap
-seconds counts as "> cap" and its server is restarted (cityrel restarts its own
-engine). The REST routes, which only cityrel has, are timed on their own. Ratios are
-cityrel/oxigraph (lower is better; target p50 ≤ 1.2, throughput ≥ 0.8) and
-rdflib/cityrel (higher means cityrel is faster; target ≥ 20 on the median query), and
-cityrel/cityrel-virtuoso, embedded over Virtuoso through the same service (target ≥ 4
-for every join and aggregation query).
+clients for a few seconds (throughput), each server once none of them uses CPU. A
+query that does not answer within --cap seconds counts as "> cap" and its server is
+restarted (cityrel restarts its own engine). The REST routes, which only cityrel has,
+are timed on their own. Ratios are cityrel/oxigraph (lower is better; target p50 ≤ 1.2,
+throughput ≥ 0.8) and rdflib/cityrel (higher means cityrel is faster; target ≥ 20 on
+the median query), and cityrel/cityrel-virtuoso, embedded over Virtuoso through the
+same service (target ≥ 4 for every join and aggregation query).
 
     python benchmarks/serving.py --store var/bench/t1000000-.../store --data var/bench/t1000000-.../graph.nq
 

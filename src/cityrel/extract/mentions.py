@@ -175,8 +175,8 @@ class Mentions:
         at = 0
         while at < len(tokens):
             found = None
-            # The runs from a word start with its key: most capitalised words start no country's name.
-            if tokens[at].capitalised and tokens[at].word and tokens[at].key.split(" ", 1)[0] in starts:
+            # A run's name starts with this word's key: most capitalised words start no country's name.
+            if tokens[at].capitalised and tokens[at].word and tokens[at].key in starts:
                 for length in (5, 4, 3, 2, 1):
                     run = tokens[at:at + length]
                     if len(run) < length or any(t.suffix for t in run[:-1]) or not run[-1].word:
