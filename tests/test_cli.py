@@ -76,6 +76,12 @@ def test_query_command_prints_a_table(sample_store: Path) -> None:
     assert "Cemil Tugay" in result.stdout and "(1 row)" in result.stdout
 
 
+def test_a_query_longer_than_a_file_name_is_read_as_a_query(sample_store: Path) -> None:
+    comment = "# " + "the mayor of the city that the articles name " * 8 + "\n"  # no slash: one 370-byte name
+    result = run("query", comment + PREFIXES + ANSWERS["the mayor of İzmir"][0], store=sample_store)
+    assert "Cemil Tugay" in result.stdout
+
+
 def test_validate_command_checks_every_article(sample_store: Path) -> None:
     result = run("validate", store=sample_store)
     assert "2 article graph(s) checked, 0 not conforming" in result.stdout

@@ -162,10 +162,19 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _query_text(argument: str) -> str:
+    """The query: the file the argument names, or the argument itself."""
+    try:
+        named_file = Path(argument).is_file()
+    except OSError:  # a query with a line too long for a file name (ENAMETOOLONG) is no file's name
+        named_file = False
+    return Path(argument).read_text(encoding="utf-8") if named_file else argument
+
+
 def _query(args: argparse.Namespace, settings: Settings) -> int:
     from cityrel.store import open_store
 
-    text = Path(args.query).read_text(encoding="utf-8") if Path(args.query).is_file() else args.query
+    text = _query_text(args.query)
     with open_store(settings) as store:
         result = store.query(text, accept="application/sparql-results+json")
     document = json.loads(result.body)
