@@ -80,6 +80,17 @@ def test_missions_meetings_communities_and_associations(client: httpx.Client) ->
     assert rows(client, "associations", community="kz") == []
 
 
+def test_posts_of_one_person_and_of_one_organization(client: httpx.Client) -> None:
+    assert {r["personLabel"] for r in rows(client, "posts")} >= {"Cemil Tugay", "Bauyrzhan Akatayev", "Perviz Altay"}
+    mayor = rows(client, "posts", person="cemil-tugay")
+    assert [(r["personLabel"], r["role"], r["organizationLabel"], r["articles"]) for r in mayor] == [
+        ("Cemil Tugay", "Mayor", "İzmir Belediyesi", 2)]
+    consulate = BASE + "org/consulategeneral-kz-geonames-311046"
+    assert [(r["personLabel"], r["role"]) for r in rows(client, "posts", organization=consulate)] == [
+        ("Bauyrzhan Akatayev", "ConsulGeneral")]
+    assert rows(client, "posts", person="cemil-tugay", organization=consulate) == []
+
+
 def test_plans_and_the_timeline(client: httpx.Client) -> None:
     proposals = rows(client, "proposals")
     assert [(p["label"], p["outcome"]) for p in proposals] == [("Kazakistan Parkı", "no later mention")]
