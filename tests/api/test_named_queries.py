@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from typing import Any
 
 import httpx
+import pyoxigraph as ox
 import pytest
+
+from cityrel.queries import load_queries
 
 from .conftest import BASE
 
@@ -100,6 +104,29 @@ def test_plans_and_the_timeline(client: httpx.Client) -> None:
     assert {t["kind"] for t in timeline} >= {"meeting", "mission", "community", "proposal"}
     with_az = rows(client, "city-country-timeline", city="izmir", country="az")
     assert ("twinning", 1986) in {(t["kind"], t["year"]) for t in with_az}
+
+
+def test_a_proposals_outcome_comes_from_later_articles_only() -> None:
+    # Five articles on one name: a plan before the proposal, the proposal, the same proposal again,
+    # then the plan announced; and a last proposal that nothing follows.
+    mentions = [("a0", "2023-12-01", "PlannedEvent", "Kazakistan Parkı"), ("a1", "2024-01-10", "Proposal", "Kazakistan Parkı"),
+                ("a2", "2024-03-05", "Proposal", "kazakistan parkı"), ("a3", "2024-06-01", "PlannedEvent", "Kazakistan Parkı"),
+                ("a4", "2024-07-01", "Proposal", "Kazakistan Parkı")]
+    data = "".join(f"""
+        <{BASE}article/{key}> <https://schema.org/datePublished> "{date}"^^<http://www.w3.org/2001/XMLSchema#date> .
+        <{BASE}article/{key}/plan> a <https://w3id.org/cityrel/ontology#{kind}> ;
+            <http://www.w3.org/2000/01/rdf-schema#label> "{label}"@tr ;
+            <http://www.w3.org/ns/prov#wasDerivedFrom> <{BASE}article/{key}> .""" for key, date, kind, label in mentions)
+    store = ox.Store()
+    store.load(data.encode(), ox.RdfFormat.TURTLE)
+    query = load_queries(Path(__file__).parents[2] / "queries")["proposals"]
+    solutions = store.query(query.bind({}, base_iri=BASE))
+    assert isinstance(solutions, ox.QuerySolutions)
+    outcomes = [(s["article"].value.rsplit("/", 1)[1], s["outcome"].value, s["firstFollowUp"] and s["firstFollowUp"].value)
+                for s in solutions]
+    assert outcomes == [("a1", "announced as a planned event", "2024-03-05"),
+                        ("a2", "announced as a planned event", "2024-06-01"),
+                        ("a4", "no later mention", None)]
 
 
 def test_every_fact_of_an_article_comes_with_its_exact_quote(client: httpx.Client,
