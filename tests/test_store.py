@@ -10,7 +10,8 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from pathlib import Path
 
 import httpx
@@ -435,6 +436,48 @@ def test_a_runaway_query_is_stopped_at_its_deadline(store: SparqlStore, settings
     time.sleep(1.0)
     assert restarted.cpu_seconds() - before < 0.1  # no core kept busy
     assert store.count() == 20_000  # and the store is there, at the same URL
+
+
+MEMORY_HUNGRY = "SELECT ?a ?c ?d ?f WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?f ?c"
+"""Sorting the cross product of a store with itself holds every row: far past 800 MB at 20,000 triples."""
+
+
+def test_a_query_past_the_memory_limit_stops_the_engine_which_is_started_again(tmp_path: Path) -> None:
+    settings = Settings(store=tmp_path / "store", base_iri=BASE, query_timeout=60.0, engine_memory_mb=800)
+    with open_store(settings) as store:
+        store.put_article(article_graph("a1", [f"değer {i}" for i in range(20_000)]))
+        engine = Engine.find(settings.store)
+        assert engine is not None and engine.memory_limit == 800 * 1024 * 1024
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="broke during the query"):
+            store.query(MEMORY_HUNGRY)
+        assert time.monotonic() - started < 30  # stopped by the limit, not by the deadline
+        assert "memory allocation" in (settings.store / "engine.log").read_text()
+
+        assert wait_for(lambda: store.count() == 20_000)  # the same store, at the same URL
+        restarted = Engine.find(settings.store)
+        assert restarted is not None and restarted.pid != engine.pid and restarted.port == engine.port
+        assert restarted.memory_limit == engine.memory_limit
+
+
+def test_an_engine_that_was_killed_is_started_again(store: SparqlStore, settings: Settings) -> None:
+    store.put_article(article_graph("a1", ["bir", "iki"]))
+    engine = Engine.find(settings.store)
+    assert engine is not None
+    os.kill(engine.pid, signal.SIGKILL)
+    assert wait_for(lambda: store.count() == 2)
+    assert engine_processes(settings.store) != [engine.pid]
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 10.0) -> bool:
+    """Whether `check()` holds within `seconds`, a store error counting as not yet."""
+    until = time.monotonic() + seconds
+    while time.monotonic() < until:
+        with suppress(StoreError):
+            if check():
+                return True
+        time.sleep(0.1)
+    return False
 
 
 def test_an_answer_the_engine_cut_short_is_not_a_success(tmp_path: Path) -> None:

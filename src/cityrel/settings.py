@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     """Namespace under which cityrel mints IRIs for articles, entities and facts."""
     query_timeout: float = 30.0
     """Seconds a SPARQL query may run before the proxy stops it and answers 503."""
+    engine_memory_mb: int | None = None
+    """Most memory the embedded engine may allocate (its data segment, RLIMIT_DATA); unset: half of
+    this machine's memory. A query that needs more stops the engine, and cityrel starts it again."""
     host: str = "127.0.0.1"
     port: int = 8000
     update_token: SecretStr | None = None

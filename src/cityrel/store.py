@@ -7,7 +7,7 @@ starts on loopback over the store directory (settings.store) and stops again:
 
     var/cityrel/        settings.store, or $CITYREL_STORE
       oxigraph/         the engine's database; only the engine opens it
-      engine.json       {pid, port, started} of the running engine, while one runs
+      engine.json       {pid, port, memory_limit, started} of the running engine, while one runs
       engine.log        what the engine printed
       engine.lock       held while an engine is found, started, restarted or stopped
       engine.users      share-locked by every process that uses the engine
@@ -51,6 +51,15 @@ server cannot be restarted by cityrel; where it takes a per-query limit
 (`timeout_parameter`, Virtuoso's `timeout=` in milliseconds) cityrel sends its
 deadline along, so the server stops the work itself.
 
+Why the engine is watched: a query can need more memory than the machine has (a
+join that keeps every row, an OPTIONAL that joins every label to each row); one
+took an engine past 24 GB in 15 s, and the kernel then kills whichever process
+it picks. So the engine gets a memory limit (settings.engine_memory_mb) and
+stops alone when a query passes it, and every cityrel process using the engine
+checks twice a second that it still runs and starts it again on the same port
+if not (`Engine.revive`), whatever stopped it. The query that was running fails
+(503); the next ones are answered.
+
 Why an article write is whole: `put_articles` sends one SPARQL Update request
 for a batch of articles that deletes what each stored graph has and the new
 one lacks, and inserts what it lacks. Oxigraph evaluates all operations of one
@@ -68,9 +77,11 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import json
+import logging
 import math
 import os
 import re
+import resource
 import signal
 import socket
 import subprocess
@@ -122,6 +133,9 @@ _CONNECT_SECONDS = 5.0
 _SLOW = httpx.Timeout(300.0, connect=_CONNECT_SECONDS)
 """For writes, graph reads and exports: they take as long as the data is large."""
 _READY_SECONDS = 10.0
+_WATCH_SECONDS = 0.5
+"""How often each process using the engine checks that it still runs."""
+_log = logging.getLogger("cityrel.store")
 _CANCELLED = b"The SPARQL operation has been cancelled"
 """What Oxigraph writes at the end of a 200 answer when it cancelled the query itself."""
 
@@ -137,12 +151,15 @@ class Engine:
     engine when its last user leaves.
     """
 
-    def __init__(self, directory: Path, pid: int, port: int) -> None:
+    def __init__(self, directory: Path, pid: int, port: int, memory_limit: int = resource.RLIM_INFINITY) -> None:
         self.directory = directory.resolve()
         self.pid = pid
         self.port = port
+        self.memory_limit = memory_limit
+        """Bytes the engine may allocate; kept in engine.json, so whoever starts it again keeps it."""
         self._process: subprocess.Popen[bytes] | None = None
         self._reclaiming = threading.Lock()
+        self._log_offset = 0  # where in engine.log the process this object started began to write
 
     @property
     def url(self) -> str:
@@ -153,9 +170,9 @@ class Engine:
         return self.directory / "oxigraph"
 
     @classmethod
-    def start(cls, directory: Path) -> Engine:
+    def start(cls, directory: Path, memory_limit: int) -> Engine:
         """Start an engine over `directory` on a free loopback port; return once it answers."""
-        engine = cls(directory, pid=0, port=0)
+        engine = cls(directory, pid=0, port=0, memory_limit=memory_limit)
         for _attempt in range(3):
             port = _free_port()
             if engine._spawn(port):
@@ -172,7 +189,8 @@ class Engine:
         path = directory / "engine.json"
         try:
             record = json.loads(path.read_text())
-            engine = cls(directory, pid=int(record["pid"]), port=int(record["port"]))
+            engine = cls(directory, pid=int(record["pid"]), port=int(record["port"]),
+                         memory_limit=int(record.get("memory_limit", resource.RLIM_INFINITY)))
         except (OSError, ValueError, KeyError, TypeError):
             path.unlink(missing_ok=True)
             return None
@@ -213,6 +231,23 @@ class Engine:
             if not self._spawn(self.port):
                 raise StoreError(f"The Oxigraph engine could not start again on port {self.port}.")
 
+    def revive(self) -> bool:
+        """Start the engine again on its port if its process has stopped (past its memory limit,
+        crashed, killed); returns whether it did."""
+        with _exclusive(self.directory):
+            self._follow_record()
+            if self.running():
+                return False
+            if self._process is not None:
+                self._process.poll()  # collect the exit status of a child of this process
+            else:
+                _reap(self.pid)
+            reason = _last_lines(self.directory / "engine.log", self._log_offset)
+            if not self._spawn(self.port):
+                raise StoreError(f"The Oxigraph engine could not start again on port {self.port}.")
+        _log.warning("The Oxigraph engine had stopped (%s); started again as pid %d.", reason, self.pid)
+        return True
+
     def cpu_seconds(self) -> float:
         """CPU time the engine has used so far, user plus system (/proc/PID/stat fields 14 and 15)."""
         try:
@@ -248,8 +283,28 @@ class Engine:
             self.pid, self._process = recorded, None
 
     def _spawn(self, port: int) -> bool:
-        """Start the process on `port` and record it once it answers; False if the port is taken."""
+        """Start the process on `port` and record it once it answers; False if the port is taken.
+
+        A lock on the database is waited for up to _READY_SECONDS: an engine just stopped
+        can hold it for a while after it was told to go.
+        """
         self.database.mkdir(parents=True, exist_ok=True)
+        until = time.monotonic() + _READY_SECONDS
+        while True:
+            reason = self._launch(port)
+            if reason is None:
+                return True
+            if "Address already in use" in reason:
+                return False
+            if "lock" not in reason:
+                raise StoreError(f"The Oxigraph engine could not open {self.database}: {reason}.")
+            if time.monotonic() > until:
+                raise StoreError(f"The Oxigraph engine could not open {self.database}: {reason}. "
+                                 "Another program has this store open; stop it and try again.")
+            time.sleep(0.1)
+
+    def _launch(self, port: int) -> str | None:
+        """Start the process on `port`: None once it answers (and is recorded), else why it exited."""
         log_path = self.directory / "engine.log"
         with log_path.open("ab") as log:
             offset = log.tell()
@@ -260,24 +315,23 @@ class Engine:
                 env={**os.environ, "RUST_BACKTRACE": "0", "RUST_LIB_BACKTRACE": "0"},
                 start_new_session=True,  # Ctrl-C reaches cityrel, which stops the engine itself
             )
+        # Set from here rather than in the child before exec: preexec_fn is unsafe in a threaded program.
+        with suppress(ProcessLookupError):  # it exited at once: said below
+            resource.prlimit(process.pid, resource.RLIMIT_DATA, (self.memory_limit, self.memory_limit))
         url = f"http://{_HOST}:{port}"
         started = time.monotonic()
         while process.poll() is None and time.monotonic() - started < _READY_SECONDS:
             if _answers(url):
-                self.pid, self.port, self._process = process.pid, port, process
-                _write_record(self.directory, pid=process.pid, port=port)
-                return True
+                self.pid, self.port, self._process, self._log_offset = process.pid, port, process, offset
+                _write_record(self.directory, pid=process.pid, port=port, memory_limit=self.memory_limit)
+                return None
             time.sleep(0.02)
         if process.poll() is None:
             process.kill()
             process.wait()
             raise StoreError(f"The Oxigraph engine did not answer within {_READY_SECONDS:g} s; "
                              f"see {log_path}.")
-        reason = _first_error(log_path, offset)
-        if "Address already in use" in reason:
-            return False
-        hint = " Another program has this store open; stop it and try again." if "lock" in reason else ""
-        raise StoreError(f"The Oxigraph engine could not open {self.database}: {reason}.{hint}")
+        return _first_error(log_path, offset)
 
     def _wait_gone(self, seconds: float) -> None:
         until = time.monotonic() + seconds
@@ -293,8 +347,9 @@ class Engine:
 
 
 @contextmanager
-def running_engine(directory: Path) -> Iterator[Engine]:
-    """The engine over `directory` for the duration: the running one if any, else a new one.
+def running_engine(directory: Path, memory_limit: int) -> Iterator[Engine]:
+    """The engine over `directory` for the duration: the running one if any, else a new one
+    allowed `memory_limit` bytes; started again should it stop meanwhile.
 
     Every user holds a shared lock on engine.users; the last one to leave stops the
     engine, whichever process started it.
@@ -304,19 +359,35 @@ def running_engine(directory: Path) -> Iterator[Engine]:
     try:
         with _exclusive(directory):
             fcntl.flock(users, fcntl.LOCK_SH)
-            engine = Engine.find(directory) or Engine.start(directory)
+            engine = Engine.find(directory) or Engine.start(directory, memory_limit)
     except BaseException:
         users.close()
         raise
+    leaving = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(engine, leaving), name="cityrel-engine-watch", daemon=True)
+    watcher.start()
     try:
         yield engine
     finally:
+        leaving.set()
+        watcher.join()
         with _exclusive(directory):
             users.close()
             if _unused(directory):
                 for candidate in (Engine.find(directory), engine):
                     if candidate is not None:
                         candidate.stop()
+
+
+def _watch(engine: Engine, leaving: threading.Event) -> None:
+    """Start the engine again whenever it has stopped, until `leaving` is set."""
+    while not leaving.wait(_WATCH_SECONDS):
+        if engine.running():
+            continue
+        try:
+            engine.revive()
+        except StoreError as error:  # tried again at the next look; requests meanwhile fail as unreachable
+            _log.error("%s", error)
 
 
 @contextmanager
@@ -384,8 +455,9 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
-def _write_record(directory: Path, *, pid: int, port: int) -> None:
-    record = {"pid": pid, "port": port, "started": datetime.now(UTC).isoformat(timespec="seconds")}
+def _write_record(directory: Path, *, pid: int, port: int, memory_limit: int) -> None:
+    record = {"pid": pid, "port": port, "memory_limit": memory_limit,
+              "started": datetime.now(UTC).isoformat(timespec="seconds")}
     partial = directory / "engine.json.partial"
     partial.write_text(json.dumps(record) + "\n")
     partial.replace(directory / "engine.json")
@@ -396,6 +468,14 @@ def _recorded_pid(directory: Path) -> int | None:
         return int(json.loads((directory / "engine.json").read_text())["pid"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _last_lines(log_path: Path, offset: int, count: int = 2) -> str:
+    """What the engine wrote last since `offset`, on one line."""
+    with log_path.open("rb") as log:
+        log.seek(offset)
+        lines = [line.strip() for line in log.read().decode(errors="replace").splitlines() if line.strip()]
+    return " / ".join(lines[-count:]) or "it exited without a message"
 
 
 def _first_error(log_path: Path, offset: int) -> str:
@@ -1264,12 +1344,19 @@ def open_store(settings: Settings) -> Iterator[SparqlStore]:
         with _remote_store(settings, reference) as store:
             yield store
         return
-    with running_engine(settings.store) as engine:
+    with running_engine(settings.store, _engine_memory(settings)) as engine:
         url = engine.url
         with SparqlStore(f"{url}/query", f"{url}/update", f"{url}/store", reference_graph=reference,
                          timeout=settings.query_timeout, on_deadline=engine.reclaim,
                          dataset_export=True, writes=WriteCount(engine.directory / "writes")) as store:
             yield store
+
+
+def _engine_memory(settings: Settings) -> int:
+    """The engine's memory limit in bytes: settings.engine_memory_mb, or half of this machine's memory."""
+    if settings.engine_memory_mb is not None:
+        return settings.engine_memory_mb * 1024 * 1024
+    return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2
 
 
 def _remote_store(settings: Settings, reference: URIRef) -> SparqlStore:
