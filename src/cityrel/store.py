@@ -579,6 +579,8 @@ class SparqlStore:
     password, sent as HTTP Basic or Digest as the server's challenge asks.
     `on_deadline` is called after a query was abandoned at its deadline (the
     embedded engine passes `Engine.reclaim`, so the abandoned work really stops).
+    `broken_hint` ends the error for a query whose connection broke (the embedded
+    engine says what stops it and that it starts again).
     `timeout_parameter` names a query parameter through which the server takes a
     per-query time limit, with the unit it expects: "timeout={ms}" (Virtuoso) or
     "timeout={s}"; each query then carries its deadline there.
@@ -605,6 +607,7 @@ class SparqlStore:
         graph_namespace: str | None = None,
         writes: WriteCount | None = None,
         keep_alive: bool = True,
+        broken_hint: str = "",
     ) -> None:
         self.query_url = query_url
         self.update_url = update_url
@@ -621,6 +624,7 @@ class SparqlStore:
                                     limits=httpx.Limits(max_connections=100,  # httpx's defaults, or none kept
                                                         max_keepalive_connections=20 if keep_alive else 0))
         self._keep_alive = keep_alive
+        self._broken_hint = broken_hint
         self.writes = writes
         self._auth = auth
         self._session: aiohttp.ClientSession | None = None  # made in the event loop that first needs it
@@ -867,7 +871,7 @@ class SparqlStore:
         except httpx.TimeoutException:
             raise _DeadlinePassed from None
         except httpx.TransportError as error:
-            raise StoreError(f"The connection to {self.query_url} broke during the query: {error}") from None
+            raise self._broken(error) from None
         return _query_result(response.headers.get("content-type", accept), b"".join(chunks))
 
     async def _answer_async(self, form: dict[str, str | list[str]], accept: str) -> QueryResult:
@@ -890,7 +894,11 @@ class SparqlStore:
         except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as error:
             raise _unreachable(self.query_url, error) from None
         except aiohttp.ClientError as error:
-            raise StoreError(f"The connection to {self.query_url} broke during the query: {error}") from None
+            raise self._broken(error) from None
+
+    def _broken(self, error: Exception) -> StoreError:
+        reason = str(error).rstrip(".")
+        return StoreError(f"The connection to {self.query_url} broke during the query: {reason}.{self._broken_hint}")
 
     def _read_graph(self, name: URIRef) -> bytes | None:
         """One graph as N-Triples through the Graph Store Protocol, or None if there is no such graph.
@@ -1346,8 +1354,13 @@ def open_store(settings: Settings) -> Iterator[SparqlStore]:
         return
     with running_engine(settings.store, _engine_memory(settings)) as engine:
         url = engine.url
+        hint = " The engine stopped, and starts again within a second"
+        if engine.memory_limit != resource.RLIM_INFINITY:
+            hint += (f"; a query that needs more than its {engine.memory_limit // 2**20} MB "
+                     "(CITYREL_ENGINE_MEMORY_MB) stops it")
+        hint += "."
         with SparqlStore(f"{url}/query", f"{url}/update", f"{url}/store", reference_graph=reference,
-                         timeout=settings.query_timeout, on_deadline=engine.reclaim,
+                         timeout=settings.query_timeout, on_deadline=engine.reclaim, broken_hint=hint,
                          dataset_export=True, writes=WriteCount(engine.directory / "writes")) as store:
             yield store
 
