@@ -238,11 +238,10 @@ class Engine:
             self._follow_record()
             if self.running():
                 return False
-            if self._process is not None:
-                self._process.poll()  # collect the exit status of a child of this process
-            else:
-                _reap(self.pid)
             reason = _last_lines(self.directory / "engine.log", self._log_offset)
+            status = self._process.poll() if self._process is not None else _reap(self.pid)
+            if status is not None and status < 0:
+                reason += f"; {signal.Signals(-status).name}"
             if not self._spawn(self.port):
                 raise StoreError(f"The Oxigraph engine could not start again on port {self.port}.")
         _log.warning("The Oxigraph engine had stopped (%s); started again as pid %d.", reason, self.pid)
@@ -449,10 +448,14 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
-def _reap(pid: int) -> None:
-    """Collect the exit status of a child of this process that another Engine object started."""
+def _reap(pid: int) -> int | None:
+    """Collect the exit status of a child of this process that another Engine object started: as
+    Popen.returncode gives it (minus the signal that ended it), None if not a child or not ended."""
     with suppress(ChildProcessError):
-        os.waitpid(pid, os.WNOHANG)
+        reaped, status = os.waitpid(pid, os.WNOHANG)
+        if reaped:
+            return os.waitstatus_to_exitcode(status)
+    return None
 
 
 def _write_record(directory: Path, *, pid: int, port: int, memory_limit: int) -> None:
@@ -471,11 +474,11 @@ def _recorded_pid(directory: Path) -> int | None:
 
 
 def _last_lines(log_path: Path, offset: int, count: int = 2) -> str:
-    """What the engine wrote last since `offset`, on one line."""
+    """What the engine wrote last since `offset` (within the log's last 4 KB), on one line."""
     with log_path.open("rb") as log:
-        log.seek(offset)
+        log.seek(max(offset, log.seek(0, os.SEEK_END) - 4096))
         lines = [line.strip() for line in log.read().decode(errors="replace").splitlines() if line.strip()]
-    return " / ".join(lines[-count:]) or "it exited without a message"
+    return " / ".join(lines[-count:]) or "it wrote nothing"
 
 
 def _first_error(log_path: Path, offset: int) -> str:
