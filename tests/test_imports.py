@@ -213,6 +213,7 @@ def test_an_article_and_the_dataset_state_one_agreement_with_two_sources(report:
     assert ask(store, f"<{IZMIR_BAKU}> a crel:SisterCityAgreement , crel:TwinningAgreement")
     rows = twinning_sources(store, city="geonames-311046")
     assert len(rows) == 22
+    assert {row["city"] for row in rows} == {IZMIR}  # the city asked for comes first
     assert rows[0]["agreement"] == IZMIR_BAKU  # the best-sourced comes first
     baku = rows[0]
     assert {baku["city"], baku["twin"]} == {IZMIR, BAKU}
