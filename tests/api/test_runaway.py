@@ -1,8 +1,10 @@
-"""A runaway query is stopped at the deadline (503), its CPU is released, and nobody waits for it meanwhile."""
+"""A runaway query is stopped at the deadline (503), its CPU is released, and nobody waits for it meanwhile;
+an engine that was killed is started again."""
 
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -62,3 +64,17 @@ def test_a_runaway_query_is_stopped_while_others_are_answered(service: LiveServe
     for pid, seconds in before.items():
         assert not alive(pid) or cpu_seconds(pid) - seconds < 0.3, f"engine {pid} is still busy"
     assert httpx.get(service.url + "/health", trust_env=False).status_code == 200
+
+
+def test_the_service_answers_again_after_its_engine_was_killed(service: LiveServer, settings: Settings) -> None:
+    killed = engine_pid(settings)
+    os.kill(killed, signal.SIGKILL)
+    with httpx.Client(base_url=service.url, timeout=10, trust_env=False) as client:
+        until = time.monotonic() + 10
+        while client.get("/health").status_code != 200:  # 503 until the engine is started again
+            assert time.monotonic() < until, "the engine was not started again"
+            time.sleep(0.1)
+        assert engine_pid(settings) != killed
+        response = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                              headers={"Accept": "application/sparql-results+json"})
+        assert response.status_code == 200 and response.json()["boolean"] is True
