@@ -449,26 +449,37 @@ def _p50_of(action: object, runs: int) -> float:
 
 
 def breakdown(cityrel: Cityrel, engine: Oxigraph, query: MixQuery, runs: int = 200) -> list[tuple[str, float]]:
-    """Where a fast query's time goes: the engine alone, cityrel's store client, the service's floor, /sparql."""
+    """Where a fast query's time goes: the engine alone, cityrel's store client, a bare forwarder (the floor of
+    any proxy built like cityrel's), the service's floor, /sparql."""
     from rdflib import URIRef
 
     from cityrel.store import SparqlStore
 
     body, headers = query.text.encode(), {"Content-Type": "application/sparql-query", "Accept": query.accept}
-    with httpx.Client(trust_env=False, timeout=60.0) as client, SparqlStore(
-            engine.query_url, engine.query_url, engine.query_url, reference_graph=URIRef("urn:x:reference")) as store:
-        return [
-            ("oxigraph: POST /query", _p50_of(lambda: client.post(engine.query_url, content=body, headers=headers)
-                                              .read(), runs)),
-            ("cityrel's SparqlStore.query in this process, to bare oxigraph",
-             _p50_of(lambda: store.query(query.text, accept=query.accept), runs)),
-            ("cityrel: GET /api/queries (a route that does not reach the store)",
-             _p50_of(lambda: client.get(cityrel.base + "/api/queries").read(), runs)),
-            ("cityrel: GET /health (one ASK {} to its engine)",
-             _p50_of(lambda: client.get(cityrel.base + "/health").read(), runs)),
-            ("cityrel: POST /sparql", _p50_of(lambda: client.post(cityrel.query_url, content=body, headers=headers)
-                                              .read(), runs)),
-        ]
+    port = free_port()
+    forwarder = subprocess.Popen([sys.executable, str(Path(__file__).with_name("forwarder.py")), engine.query_url,
+                                  "--port", str(port)])
+    try:
+        wait_until_answers(f"http://{HOST}:{port}/", process=forwarder)
+        with httpx.Client(trust_env=False, timeout=60.0) as client, SparqlStore(
+                engine.query_url, engine.query_url, engine.query_url,
+                reference_graph=URIRef("urn:x:reference")) as store:
+            return [
+                ("oxigraph: POST /query", _p50_of(lambda: client.post(engine.query_url, content=body,
+                                                                      headers=headers).read(), runs)),
+                ("cityrel's SparqlStore.query in this process, to bare oxigraph",
+                 _p50_of(lambda: store.query(query.text, accept=query.accept), runs)),
+                ("a bare forwarder to bare oxigraph (benchmarks/forwarder.py)",
+                 _p50_of(lambda: client.post(f"http://{HOST}:{port}/", content=body, headers=headers).read(), runs)),
+                ("cityrel: GET /api/queries (a route that does not reach the store)",
+                 _p50_of(lambda: client.get(cityrel.base + "/api/queries").read(), runs)),
+                ("cityrel: GET /health (one ASK {} to its engine)",
+                 _p50_of(lambda: client.get(cityrel.base + "/health").read(), runs)),
+                ("cityrel: POST /sparql", _p50_of(lambda: client.post(cityrel.query_url, content=body,
+                                                                      headers=headers).read(), runs)),
+            ]
+    finally:
+        stop(forwarder)
 
 
 def city_page_queries(engine: Oxigraph, iri: str, runs: int = 5) -> list[tuple[str, float, int]]:
