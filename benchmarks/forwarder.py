@@ -28,12 +28,12 @@ def forwarder(endpoint: str) -> Callable[[Message, Callable[[], Awaitable[Messag
     async def app(scope: Message, receive: Callable[[], Awaitable[Message]],
                   send: Callable[[Message], Awaitable[None]]) -> None:
         nonlocal session
-        if scope["type"] == "lifespan":
-            while (await receive())["type"] != "lifespan.shutdown":
-                session = aiohttp.ClientSession()
-                await send({"type": "lifespan.startup.complete"})
-            if session is not None:
-                await session.close()
+        if scope["type"] == "lifespan":  # startup, then shutdown
+            await receive()
+            session = aiohttp.ClientSession()
+            await send({"type": "lifespan.startup.complete"})
+            await receive()
+            await session.close()
             await send({"type": "lifespan.shutdown.complete"})
             return
         body = b""

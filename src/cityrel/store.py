@@ -151,7 +151,7 @@ class Engine:
     engine when its last user leaves.
     """
 
-    def __init__(self, directory: Path, pid: int, port: int, memory_limit: int = resource.RLIM_INFINITY) -> None:
+    def __init__(self, directory: Path, pid: int, port: int, memory_limit: int, log_offset: int = 0) -> None:
         self.directory = directory.resolve()
         self.pid = pid
         self.port = port
@@ -159,7 +159,7 @@ class Engine:
         """Bytes the engine may allocate; kept in engine.json, so whoever starts it again keeps it."""
         self._process: subprocess.Popen[bytes] | None = None
         self._reclaiming = threading.Lock()
-        self._log_offset = 0  # where in engine.log the process this object started began to write
+        self._log_offset = log_offset  # where in engine.log this engine's output begins, as far as this object saw it
 
     @property
     def url(self) -> str:
@@ -190,7 +190,8 @@ class Engine:
         try:
             record = json.loads(path.read_text())
             engine = cls(directory, pid=int(record["pid"]), port=int(record["port"]),
-                         memory_limit=int(record.get("memory_limit", resource.RLIM_INFINITY)))
+                         memory_limit=int(record.get("memory_limit", resource.RLIM_INFINITY)),
+                         log_offset=_log_size(directory / "engine.log"))
         except (OSError, ValueError, KeyError, TypeError):
             path.unlink(missing_ok=True)
             return None
@@ -238,7 +239,7 @@ class Engine:
             self._follow_record()
             if self.running():
                 return False
-            reason = _last_lines(self.directory / "engine.log", self._log_offset)
+            reason = " / ".join(_log_lines(self.directory / "engine.log", self._log_offset)[-2:]) or "it wrote nothing"
             status = self._process.poll() if self._process is not None else _reap(self.pid)
             if status is not None and status < 0:
                 reason += f"; {signal.Signals(-status).name}"
@@ -473,20 +474,24 @@ def _recorded_pid(directory: Path) -> int | None:
         return None
 
 
-def _last_lines(log_path: Path, offset: int, count: int = 2) -> str:
-    """What the engine wrote last since `offset` (within the log's last 4 KB), on one line."""
+def _log_size(log_path: Path) -> int:
+    try:
+        return log_path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _log_lines(log_path: Path, offset: int) -> list[str]:
+    """What the engine wrote to its log from `offset` on, line by line, blank lines left out."""
     with log_path.open("rb") as log:
-        log.seek(max(offset, log.seek(0, os.SEEK_END) - 4096))
-        lines = [line.strip() for line in log.read().decode(errors="replace").splitlines() if line.strip()]
-    return " / ".join(lines[-count:]) or "it wrote nothing"
+        log.seek(offset)
+        return [line.strip() for line in log.read().decode(errors="replace").splitlines() if line.strip()]
 
 
 def _first_error(log_path: Path, offset: int) -> str:
-    with log_path.open("rb") as log:
-        log.seek(offset)
-        lines = log.read().decode(errors="replace").splitlines()
+    lines = _log_lines(log_path, offset)
     errors = [line.removeprefix("Error: ") for line in lines if line.startswith("Error:")]
-    return (errors or [line for line in lines if line.strip()] or ["it exited without a message"])[0]
+    return (errors or lines or ["it exited without a message"])[0]
 
 
 # -- The store interface ---------------------------------------------------
