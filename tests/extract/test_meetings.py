@@ -51,3 +51,18 @@ def test_no_date_is_invented(extracted):
     facts = extracted(" date 2025-11-07 Son Mühür / Osman Günden - İzmir Büyükşehir Belediye Başkanı Cemil Tugay, "
                       "Kazakistan Cumhuriyeti İzmir Başkonsolosu Bauyrzhan Akatayev'i misafir etti.")
     assert [m.date for m in facts.meetings] == [None]
+
+
+def test_a_day_and_month_is_the_last_such_day_before_the_header(extracted):
+    facts = extracted(" date 2025-03-13 Tepebaşı / Basın - 12 Mart'ta düzenlenen törende kardeş şehir protokolünü "
+                      "Tepebaşı Belediye Başkanı Nilgün Sarıkaya ile Gence Belediye Başkanı Elnur Rzayev imzaladı.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2025, 3, 12)]
+
+
+def test_the_day_of_the_lead_carries_to_the_calls_it_announces(extracted):
+    facts = extracted(" date 2025-06-17 Olay / Haber - Japonya'nın İstanbul Başkonsolosu Kenji Morita, dün "
+                      "Çanakkale'de bir dizi resmi temasta bulundu. Morita, Çanakkale Valisi Osman Kılınç'ı makamında "
+                      "ziyaret etti. Belediyeye geçen Morita'yı Çanakkale Belediye Başkanı Zeynep Aras karşıladı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Kenji Morita", "Osman Kılınç"}, datetime.date(2025, 6, 16)),
+        ({"Kenji Morita", "Zeynep Aras"}, datetime.date(2025, 6, 16))]

@@ -67,10 +67,25 @@ def test_not_a_community_figure(extracted, text):
 @pytest.mark.parametrize(("text", "nationality", "city", "count"), [
     ("İzmir'de yaşayan yaklaşık 5 bin Azerbaycanlı ile bir araya geldi.", "AZ", "İzmir", 5000),
     ("Önal, Bayraklı'da 2 bin Ukrayna vatandaşı yaşadığını söyledi.", "UA", "Bayraklı", 2000),
+    ("Kayseri'deki üniversitelerde altı yüzü aşkın Kazak öğrencinin eğitim gördüğünü söyledi.", "KZ", "Kayseri",
+     600),
 ])
 def test_residence_before_the_number_and_citizens_of_a_country(extracted, text, nationality, city, count):
     found = [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities]
     assert found == [(nationality, city, count)]
+
+
+def test_the_number_said_of_a_nationality(extracted):
+    facts = extracted("Durmaz, Antalya'da ikamet eden Güney Kore vatandaşlarının sayısının bin 200 civarında "
+                      "olduğunu söyledi.")
+    assert [(c.nationality.code, c.city.label_tr, c.count, c.qualifier.value) for c in facts.communities] == [
+        ("KR", "Antalya", 1200, "about")]
+
+
+def test_our_city_is_the_city_of_the_article(extracted):
+    facts = extracted("Mersin Büyükşehir Belediye Başkanı Erdal Yavuz konuştu. "
+                      "Kentimizde yaklaşık iki bin Afganistan vatandaşı da yaşıyor.")
+    assert [(c.nationality.code, c.city.label_tr, c.count) for c in facts.communities] == [("AF", "Mersin", 2000)]
 
 
 def test_a_named_kind_of_event_right_before_a_decision(extracted):

@@ -46,8 +46,16 @@ def test_yesterday_under_the_header_date_dates_the_signing(extracted):
     assert facts.twinnings[0].signed == "2025-11-28"
 
 
+def test_a_signing_the_lead_reports_is_of_the_header_year(extracted):
+    facts = extracted(" date 2024-11-05 DHA / Haber - Malatya Büyükşehir Belediyesi ile Özbekistan'ın Fergana şehri "
+                      "arasında iş birliği mutabakat zaptı imzalandı. Malatya ile Sinop 2010'da kardeş oldu.")
+    assert {frozenset(c.label_tr for c in t.cities): t.signed for t in facts.twinnings} == {
+        frozenset({"Malatya", "Fergana"}): "2024", frozenset({"Malatya", "Sinop"}): "2010"}
+
+
 @pytest.mark.parametrize("text", [
     "Srebrenik Belediyesi’nin Edremit ile kardeş olmak istediğini bildiren mektubu verdi.",
+    "Yüksel, iki kentin Zaanstad ile Sakarya'nın kardeş şehir olması için adımları atmaya hazır olduklarını söyledi.",
     "Sinop ile Batum’un kardeş şehir olmasına dair belediye meclisi karar aldı.",
     "Bu protokolle Osmangazi, Bulgaristan'ın Sarnitsa kenti ile de kardeş şehir olma yolunda ilk adımı attı.",
     "Macaristan’ın Szekszárd kentinden İstanbul’un Fatih ilçesine bir kardeşlik çağrısıyla geldi.",

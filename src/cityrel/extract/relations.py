@@ -74,6 +74,9 @@ MISSION_LABELS = {
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
+# "In our city": where the article's own city speaks of itself.
+OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
+            "ilcemizdeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
@@ -656,26 +659,33 @@ class Relations:
     # -- dates ---------------------------------------------------------------
 
     def _signed_in(self, window: range, signing: bool) -> str | None:
-        """When a twinning was signed: any date beside a signing verb; without one, only a
-        year ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
+        """When a twinning was signed: any date beside a signing verb, or the header's year for a
+        signing the first sentence reports (that is the news); without a signing verb, only a year
+        ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
         date = self._date_in(window)
+        if signing and date is None and self.published and self.tokens[window.start].sentence == self.sentences[0]:
+            return str(self.published.year)
         if signing or date is None:
             return date
         return date if len(date) == 4 else None
 
     def _date_in(self, window: range) -> str | None:
-        """The fullest date written in a window: "11 Ekim 2021", "2003'ten", "dün"."""
+        """The fullest date written in a window: "11 Ekim 2021", "12 Mart'ta" (the last 12 March
+        up to the header's date), "2003'ten", "dün"."""
         tokens = self.tokens
         best: str | None = None
         for at in window:
             token = tokens[at]
-            if token.key in months() and at > window.start and at + 1 < window.stop:
-                day, year = tokens[at - 1].key, tokens[at + 1].stem
-                if day.isdigit() and year.isdigit() and len(year) == 4:
-                    try:
-                        return datetime.date(int(year), months()[token.key], int(day)).isoformat()
-                    except ValueError:
-                        continue
+            if token.key in months() and at > window.start and tokens[at - 1].key.isdigit():
+                day, month = int(tokens[at - 1].key), months()[token.key]
+                year = tokens[at + 1].stem if at + 1 < window.stop else ""
+                try:
+                    if year.isdigit() and len(year) == 4:
+                        return datetime.date(int(year), month, day).isoformat()
+                    if self.published:
+                        return _last_before(self.published, month, day).isoformat()
+                except ValueError:
+                    continue
             if token.stem.isdigit() and len(token.stem) == 4 and 1900 <= int(token.stem) <= 2100:
                 best = best or token.stem
             if token.key in ("dun", "bugun") and self.published:
@@ -704,14 +714,26 @@ class Relations:
             else:
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
+        lead_date, lead_people = self._lead()
         for meeting in self._merged(found):
             if len(meeting.people) < 2:
                 continue
             if meeting.signing:
                 self._signers.update(meeting.people)
             day = meeting.date or self._signing_date(meeting)
+            if day is None and lead_people.intersection(meeting.people):
+                day = lead_date  # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
+
+    def _lead(self) -> tuple[datetime.date | None, set[Person]]:
+        """The day the first sentence dates its news to ("dün", "12 Mart'ta"), and the people it names:
+        the meetings of those people that give no day of their own are that day's."""
+        indices = self.m.sentence_range(self.sentences[0]) if self.sentences else range(0)
+        date = self._date_in(indices)
+        if date is None or len(date) != 10:
+            return None, set()
+        return datetime.date.fromisoformat(date), set(self.m.persons_in(indices.start, indices.stop))
 
     def _pluperfect(self, at: int, cue: Cue) -> bool:
         verb = self.tokens[at + len(cue.words) - 1].key
@@ -952,22 +974,30 @@ class Relations:
             country = self._nationality_at(at)
             if country is None:
                 continue
-            number = self._number_before(self._nationality_start(at))
+            start = self._nationality_start(at)
+            number = self._number_before(start)
             if number is None:
-                continue
-            count, qualifier, first = number
-            lives = range(at + 1, min(at + 4, len(tokens)))
-            lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
+                after = self._number_after(at + 1)  # "... vatandaşlarının sayısının bin 200 civarında"
+                if after is None:
+                    continue
+                count, qualifier, last = after
+                first, lives, lived = start, range(0), range(max(start - 3, 0), start)
+            else:
+                count, qualifier, first = number
+                last = at + 1
+                lives = range(at + 1, min(at + 4, len(tokens)))
+                lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
             if not any(self._cue(i, residence) for i in (*lives, *lived)):
                 continue
             place = self._residence_place(first)
             if place is None:
                 continue
-            end = max(lives.stop, at + 1)
-            while end > at + 1 and not self._cue(end - 1, residence):
+            city, place_first = place
+            end = max(lives.stop, last)
+            while end > last and not self._cue(end - 1, residence):
                 end -= 1
-            statistic = CommunityStatistic(country, place.city, count, qualifier, (self.span(place.first, end),))
-            if not any(s.nationality == country and s.city == place.city and s.count == count
+            statistic = CommunityStatistic(country, city, count, qualifier, (self.span(place_first, end),))
+            if not any(s.nationality == country and s.city == city and s.count == count
                        for s in self.communities):
                 self.communities.append(statistic)
 
@@ -1009,22 +1039,55 @@ class Relations:
             qualifier = Qualifier.ABOUT
         return _count(words), qualifier, words[0].index
 
+    def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
+        """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında"."""
+        tokens = self.tokens
+        at = index
+        if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu")):
+            at += 1
+        if at >= len(tokens) or not tokens[at].key.startswith("sayisi"):
+            return None
+        at += 1
+        words: list[Token] = []
+        while at < len(tokens) and _number_value(tokens[at]) is not None:
+            words.append(tokens[at])
+            at += 1
+        if not words:
+            return None
+        qualifier = Qualifier.EXACT
+        if at < len(tokens) and tokens[at].key.startswith(AT_LEAST + ABOUT):
+            qualifier = Qualifier.AT_LEAST if tokens[at].key.startswith(AT_LEAST) else Qualifier.ABOUT
+            at += 1
+        return _count(words), qualifier, at
+
     def _listed(self, place: PlaceMention) -> bool:
         """True when the place closes a list of places ("A, B ve C'de")."""
         before = place.first - 1
         return before > 0 and self.tokens[before].key in (",", "ve") and self.m.place_at(before - 1) is not None
 
-    def _residence_place(self, index: int) -> PlaceMention | None:
-        """The one city, in the locative, that the figure is about: "İzmir’de 3 bini aşkın"."""
+    def _residence_place(self, index: int) -> tuple[City, int] | None:
+        """The one city that the figure is about, and where its name starts: "İzmir’de 3 bini aşkın",
+        "Kayseri'deki üniversitelerde", or the article's own city in "kentimizde"."""
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence:
-                if place.suffix not in LOCATIVE:
+                if place.suffix not in LOCATIVE and place.suffix not in LOCATIVE_KI:
                     continue
                 if self._listed(place):
                     return None  # "Prizren, Priştine ve Mitrovitsa'da toplam ...": a sum over places
-                return place
+                return place.city, place.first
+        for at in range(index - 1, -1, -1):
+            if self.tokens[at].sentence != sentence:
+                break
+            if self.home and self.tokens[at].key in OUR_CITY:
+                return self.home, at
         return None
+
+
+def _last_before(day: datetime.date, month: int, day_of_month: int) -> datetime.date:
+    """The last `day_of_month` of `month` on or before `day`: a news report's "12 Mart'ta" is in the past."""
+    date = datetime.date(day.year, month, day_of_month)
+    return date if date <= day else date.replace(year=day.year - 1)
 
 
 def _number_value(token: Token) -> int | None:
