@@ -18,6 +18,10 @@ POSTS = [
     ("Konak Belediye Başkan Yardımcısı Ali Demir konuştu.", "Ali Demir", "DeputyMayor", "Konak Belediyesi"),
     ("Çatalköy'ün belediye başkanı Mehmet Hulusioğlu ile görüştü.", "Mehmet Hulusioğlu", "Mayor",
      "Çatalköy Belediyesi"),
+    ("Gangneung Belediye Başkanı Choi Dong-hyun'u ağırladı.", "Choi Dong-hyun", "Mayor", "Gangneung Belediyesi"),
+    ("Rotterdam Belediye Başkanı Mark van der Berg geldi.", "Mark van der Berg", "Mayor", "Rotterdam Belediyesi"),
+    ("Samsun Büyükşehir Belediyesi Dış İlişkiler Dairesi Başkanı Gökhan Ateş de hazır bulundu.", "Gökhan Ateş",
+     "DepartmentHead", "Samsun Belediyesi"),
 ]
 
 

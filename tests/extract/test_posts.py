@@ -34,6 +34,8 @@ def test_a_consul_whose_seat_is_unknown_serves_his_country(extracted):
     ("Sinop Esnaf ve Sanatkarlar Odası (ESO) Başkanı Haydar Gündoğdu da vardı.", "President",
      "Sinop Esnaf ve Sanatkarlar Odası"),
     ("TÜRKSOY Genel Sekreteri Sultan Raev törende yer aldı.", "SecretaryGeneral", "TÜRKSOY"),
+    ("Konsolos Ünsal'a Aydın Arnavut Kültür ve Yardımlaşma Derneği Başkanı Bekir Kuka eşlik etti.", "President",
+     "Aydın Arnavut Kültür ve Yardımlaşma Derneği"),
 ])
 def test_association_and_body_posts(extracted, text, role, body):
     posts = {(p.role.value, p.organization.label) for p in extracted(text).posts}
@@ -46,6 +48,13 @@ def test_dernek_baskani_is_the_president_of_the_association_named_before(extract
     post = facts.posts[0]
     assert (post.person.name, post.role.value, post.organization.label) == (
         "Selamettin Aydın", "President", "Sinop Gürcü Kültür ve Dostluk Derneği")
+
+
+def test_a_municipal_title_is_not_of_the_city_an_embassy_is_in(extracted):
+    facts = extracted("Malatya Büyükşehir Belediyesi ile Fergana arasında mutabakat imzalandı. Törene Özbekistan'ın "
+                      "Ankara Büyükelçiliği Müsteşarı Dilshod Karimov ile Büyükşehir Belediyesi Genel Sekreteri "
+                      "Ferhat Taşdemir de katıldı.")
+    assert {(p.person.name, p.organization.label) for p in facts.posts} == {("Ferhat Taşdemir", "Malatya Belediyesi")}
 
 
 @pytest.mark.parametrize("text", [

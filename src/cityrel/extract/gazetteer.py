@@ -36,6 +36,9 @@ FOREIGN_POPULATION_WITHOUT_CONTEXT = 100000
 # count under their own name), and a foreign one under another name only if it is a
 # big city or its country is named in the article.
 SMALL_HOME_PLACE = 15000
+# A foreign city's other names this short are mostly Turkish words too ("dis", Dolisie, is "Dış"):
+# such a name links to it only when the article names its country.
+SHORT_NAME = 3
 BIG_CITY = 500000
 
 
@@ -127,8 +130,11 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
     unlinked City. A `bare` name (see BIG_CITY) is held to a stricter standard.
     """
     candidates = city_candidates(name)
+    key = fold_name(name)
+    if len(key) <= SHORT_NAME:
+        candidates = [c for c in candidates if c.country == HOME_COUNTRY or c.country in context
+                      or fold_name(c.name) == key]
     if bare:
-        key = fold_name(name)
         candidates = [c for c in candidates if (
             c.population >= SMALL_HOME_PLACE or (c.population == 0 and fold_name(c.name) == key)
             if c.country == HOME_COUNTRY

@@ -35,6 +35,9 @@ from cityrel.model import City, Country, Person
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
 MAX_NAME_TOKENS = 4
+# Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed"). Not "de" or "da",
+# which in Turkish are "too" as often as they are a particle: "Başkan Aras da Japon heyetine ...".
+NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du"}
 # Case endings of a place someone goes to, is in, or comes from.
 MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
@@ -205,11 +208,23 @@ class Mentions:
                 at += 1
                 continue
             title, end = matched
+            if self._ends_a_name(at):
+                at += 1  # "Aydın Arnavut Kültür Derneği Başkanı": the body is named; its title is "Başkanı"
+                continue
             mention = TitleMention(at, end, title, plural=_names_many(self.tokens[end - 1], title))
             self._read_names(mention)
             self.titles.append(mention)
             self._taken.update(range(at, max(end, mention.name_end)))
             at = max(end, mention.name_end)
+
+    def _ends_a_name(self, at: int) -> bool:
+        """Whether the word at `at` is the head of a body whose name stands before it ("... Derneği")."""
+        tokens = self.tokens
+        before = tokens[at - 1] if at else None
+        return (before is not None and before.sentence == tokens[at].sentence and tokens[at].capitalised
+                and before.capitalised and before.word and not before.suffix and not before.acronym
+                and (match_head(tokens, at) or ("",))[0] in ("association", "organization")
+                and (at - 1) not in self._taken)
 
     def _read_names(self, mention: TitleMention) -> None:
         """Read the name(s) after a title: "Dr. Cemil Tugay", "X ile Y", "olarak görev yapan X"."""
@@ -280,13 +295,26 @@ class Mentions:
             if token.suffix:
                 break
             if at + 1 < len(tokens) and tokens[at].text == "-" and tokens[at].start == token.end \
-                    and self._name_token(tokens[at + 1]):
-                words.append(tokens[at])  # "Hans-Peter": the hyphen joins one name
+                    and (self._name_token(tokens[at + 1]) or (
+                        tokens[at + 1].start == tokens[at].end and tokens[at + 1].stem.isalpha())):
+                words.append(tokens[at])  # "Hans-Peter", "Dong-hyun": the hyphen joins one name
                 at += 1
+                if not tokens[at].capitalised:
+                    words.append(tokens[at])
+                    at += 1
+                    if tokens[at - 1].suffix:
+                        break
             elif at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")" \
                     and self._name_token(tokens[at + 1]):
                 variant = (len(words) - 1, tokens[at + 1].stem)
                 at += 3
+            particles = at
+            while particles < len(tokens) and tokens[particles].key in NAME_PARTICLES \
+                    and not tokens[particles].capitalised:
+                particles += 1
+            if particles > at and particles < len(tokens) and self._name_token(tokens[particles]):
+                words += tokens[at:particles]  # "Mark van der Berg": the particles belong to the surname
+                at = particles
         while words and words[-1].text == "-":
             words.pop()
         if not words:
@@ -468,8 +496,10 @@ class Mentions:
             if before.text in "-–":
                 return True
             kind = place_noun(before)
-            if kind in ("city", "municipality") and before.key.endswith(("i", "si", "u", "su")):
-                return True
+            possessed = before.key.endswith(("i", "si", "u", "su"))
+            if possessed and (kind == "city" or (kind == "municipality" and first > 1
+                                                 and tokens[first - 2].key.startswith("kardes"))):
+                return True  # "liman kenti Aktau", "kardeş belediyesi Chingeltei"; not "Belediyesi Dış İlişkiler"
         return False
 
     def _beside_twin(self, first: int, end: int) -> bool:

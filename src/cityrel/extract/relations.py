@@ -425,6 +425,9 @@ class Relations:
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence and not place.container:
+                if any(o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
+                       for o in self.m.orgs):
+                    continue  # "Ankara Büyükelçiliği": the seat of another body, not this title's city
                 country = place.city.country
                 if not home_only or (country and country.code == gazetteer.HOME_COUNTRY):
                     return place.city
