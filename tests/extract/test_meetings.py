@@ -66,3 +66,25 @@ def test_the_day_of_the_lead_carries_to_the_calls_it_announces(extracted):
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Kenji Morita", "Osman Kılınç"}, datetime.date(2025, 6, 16)),
         ({"Kenji Morita", "Zeynep Aras"}, datetime.date(2025, 6, 16))]
+
+
+def test_a_korean_name_is_called_by_its_first_word(extracted):
+    facts = extracted(" date 2025-03-05 Manşet / Haber - 3 Mart 2025 Pazartesi günü düzenlenen imza törenine "
+                      "Gangneung Belediye Başkanı Choi Dong-hyun başkanlığındaki heyet katıldı. Mutabakat zaptını "
+                      "Muratpaşa Belediye Başkanı Ayşegül Tan ile Choi birlikte imzaladı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Ayşegül Tan", "Choi Dong-hyun"}, datetime.date(2025, 3, 3))]
+
+
+def test_a_renewal_ceremony_takes_its_own_day_not_the_agreements(extracted):
+    facts = extracted(" date 2024-05-22 Gazete / Haber - İki belediye arasında 2005 yılında imzalanan kardeş şehir "
+                      "protokolü, dün düzenlenen törenle yenilendi. Yenilenen protokole Üsküdar Belediye Başkanı "
+                      "Tarık Yeşilova ile Stari Grad Belediyesi’nin başkanı Adnan Begović imza koydu.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Tarık Yeşilova", "Adnan Begović"}, datetime.date(2024, 5, 21))]
+
+
+def test_a_visit_in_a_converb(extracted):
+    facts = extracted("Ukrayna’nın İstanbul Başkonsolosu Taras Melnyk, İzmit Belediye Başkanı Serdar Güven’i "
+                      "makamında ziyaret ederek teşekkür etti.")
+    assert [names(m) for m in facts.meetings] == [{"Taras Melnyk", "Serdar Güven"}]

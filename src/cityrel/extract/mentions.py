@@ -15,6 +15,7 @@ People are found from titles and context, never from a list of known people.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -111,7 +112,7 @@ class People:
         return known
 
     def by_surname(self, surname: str) -> Person | None:
-        matches = {p for key, p in self.by_name.items() if key.split()[-1] == surname and len(key.split()) > 1}
+        matches = {p for key, p in self.by_name.items() if len(key.split()) > 1 and _surname(p.name, key) == surname}
         return matches.pop() if len(matches) == 1 else None
 
     def resolve(self, person: Person) -> Person:
@@ -241,6 +242,8 @@ class Mentions:
                 self._read_name_before(mention)
                 return
             at = participle + 1
+        if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
+            at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
         while True:
             while at < len(tokens) and tokens[at].key in honorifics():
                 at += 1
@@ -554,6 +557,15 @@ class Mentions:
             if first <= mention.first < end and mention.person not in seen:
                 seen.append(mention.person)
         return seen
+
+
+_GIVEN_NAME_AFTER_SURNAME = re.compile(r"\w+ [A-Z][a-z]+-[a-z]+")
+"""A Korean name as written in the Latin script, surname first: "Choi Dong-hyun"."""
+
+
+def _surname(name: str, key: str) -> str:
+    """The folded word a second mention of `name` uses: the last, or the first in "Choi Dong-hyun"."""
+    return key.split()[0] if _GIVEN_NAME_AFTER_SURNAME.fullmatch(name) else key.split()[-1]
 
 
 def _names_many(last: Token, title: Title) -> bool:

@@ -717,6 +717,7 @@ class Relations:
             else:
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
+                found[-1].date = found[-1].date or full_date  # "3 Mart'ta düzenlenen imza törenine ... katıldı"
         lead_date, lead_people = self._lead()
         for meeting in self._merged(found):
             if len(meeting.people) < 2:
@@ -808,8 +809,12 @@ class Relations:
     def _signing_date(self, meeting: _Meeting) -> datetime.date | None:
         if not meeting.signing:
             return None
-        dated = [t.signed for t in self.twinnings if t.signed and len(t.signed) == 10]
-        return datetime.date.fromisoformat(dated[0]) if len(dated) == 1 else None
+        dated = {t.signed for t in self.twinnings if t.signed and len(t.signed) == 10}
+        if not dated:  # "2005'te imzalanan protokol dün yenilendi": the day is the ceremony's, not the agreement's
+            sentences = {self.tokens[first].sentence for first, _, _ in self._triggers()}
+            dated = {date for date in (self._date_in(self.m.sentence_range(s)) for s in sentences)
+                     if date and len(date) == 10}
+        return datetime.date.fromisoformat(dated.pop()) if len(dated) == 1 else None
 
     # -- plans ---------------------------------------------------------------
 
