@@ -97,3 +97,20 @@ def test_a_named_kind_of_event_right_before_a_decision(extracted):
 def test_an_event_named_to_say_when_is_no_plan(extracted):
     facts = extracted("Protokol sürecini fuar sırasında başlatmak istediklerini söyledi.")
     assert facts.plans == ()
+
+
+def test_a_proposed_garden_and_camp(extracted):
+    facts = extracted("Tan, \"Muratpaşa'nın kent parkının bir bölümünü Gangneung Bahçesi olarak düzenleyelim\" "
+                      "diyerek bir öneride bulundu. Yüksel, her yaz Sakarya'da bir gençlik kampı düzenlenmesini de "
+                      "önerdi.")
+    assert labels(facts) == {"Gangneung Bahçesi", "her yaz Sakarya'da gençlik kampı"}
+
+
+def test_a_quoted_sentence_about_this_garden_names_no_plan(extracted):
+    assert extracted("“Bu bahçe iki halkın dostluğunun simgesi olsun” diyen Aras, öneride bulundu.").plans == ()
+
+
+def test_the_park_an_event_is_held_in_is_no_plan(extracted):
+    facts = extracted("Başkan Yeşilova, 10-16 Haziran tarihlerinde Doğancılar Parkı’nda “Bosna Hersek Kültür "
+                      "Haftası” düzenleyeceklerini duyurdu.")
+    assert labels(facts) == {"Bosna Hersek Kültür Haftası"}

@@ -88,3 +88,10 @@ def test_a_vice_president_of_another_body_is_no_deputy_mayor(extracted):
 def test_ministers_district_governors_and_chairmen(extracted, text, person, role, organization):
     posts = {(p.person.name, p.role.value, p.organization.label) for p in extracted(text).posts}
     assert (person, role, organization) in posts
+
+
+def test_an_association_seated_where_the_text_says(extracted):
+    facts = extracted("Törende İstanbul merkezli Marmara Boşnak Dernekleri Federasyonu’nun (MABODEF) Genel Başkanı "
+                      "Kenan Sarıbaş da hazır bulundu.")
+    assert {(p.organization.label, p.organization.city.label_tr) for p in facts.posts} == {
+        ("Marmara Boşnak Dernekleri Federasyonu", "İstanbul")}

@@ -81,6 +81,7 @@ OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki",
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
+DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
@@ -230,6 +231,9 @@ class Relations:
         first_place = self.m.place_at(mention.first)
         if first_place and first_place.city.country and first_place.city.country.code == gazetteer.HOME_COUNTRY:
             city = first_place.city
+        seat = self.m.place_at(mention.first - 2) if mention.first >= 2 else None
+        if seat and self.tokens[mention.first - 1].key.startswith("merkezli"):
+            city = seat.city  # "İstanbul merkezli Marmara Boşnak Dernekleri Federasyonu"
         community = self._community_of(mention.first, mention.head + 1) if kind == OrgKind.ASSOCIATION else None
         return Organization(key=f"{slug(mention.kind)}-{slug(mention.name)}", kind=kind, label=mention.name,
                             acronym=mention.acronym, city=city, community=community)
@@ -879,11 +883,15 @@ class Relations:
             token = tokens[at]
             if at == indices.start or not plan_head(token) or not tokens[at - 1].capitalised:
                 continue
+            if plan_head(token) == "work" and token.suffix in LOCATIVE:
+                continue  # "Doğancılar Parkı’nda ... düzenleyecekler": where the plan happens
             first = at
             while first - 1 >= indices.start and tokens[first - 1].capitalised and tokens[first - 1].word \
                     and not tokens[first - 1].suffix and at - first < 4 and (
                     first - 1 > indices.start or self.m.place_at(first - 1) or self.m.country_at(first - 1)):
                 first -= 1
+            while first < at and tokens[first].key in DETERMINERS:
+                first += 1  # "“Bu bahçe ...”" opens a sentence; it names nothing
             if first == at:
                 continue
             yield f"{self.m.span_text(first, at)} {_nominative(token)}".strip(), first, at + 1
