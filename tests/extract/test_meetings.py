@@ -88,3 +88,9 @@ def test_a_visit_in_a_converb(extracted):
     facts = extracted("Ukrayna’nın İstanbul Başkonsolosu Taras Melnyk, İzmit Belediye Başkanı Serdar Güven’i "
                       "makamında ziyaret ederek teşekkür etti.")
     assert [names(m) for m in facts.meetings] == [{"Taras Melnyk", "Serdar Güven"}]
+
+
+def test_signing_together_is_meeting(extracted):
+    facts = extracted("Protokole Altınordu Belediye Başkanı Av. Serkan Yalçınkaya ile Kobuleti Belediye Başkanı "
+                      "Giorgi Beridze imza attı.")
+    assert [names(m) for m in facts.meetings] == [{"Serkan Yalçınkaya", "Giorgi Beridze"}]

@@ -16,6 +16,8 @@ POSTS = [
      "Almanya İzmir Başkonsolosluğu"),
     ("Bornova Belediye Başkan Vekili Ayşe Kaya toplantıya katıldı.", "Ayşe Kaya", "Mayor", "Bornova Belediyesi"),
     ("Konak Belediye Başkan Yardımcısı Ali Demir konuştu.", "Ali Demir", "DeputyMayor", "Konak Belediyesi"),
+    ("Ordu Büyükşehir Belediye Başkan Yardımcısı Hakan Demirtaş da vardı.", "Hakan Demirtaş", "DeputyMayor",
+     "Ordu Belediyesi"),
     ("Çatalköy'ün belediye başkanı Mehmet Hulusioğlu ile görüştü.", "Mehmet Hulusioğlu", "Mayor",
      "Çatalköy Belediyesi"),
     ("Gangneung Belediye Başkanı Choi Dong-hyun'u ağırladı.", "Choi Dong-hyun", "Mayor", "Gangneung Belediyesi"),

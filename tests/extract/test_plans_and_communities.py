@@ -33,7 +33,7 @@ def test_event_named_after_its_occasion(extracted):
 def test_a_work_named_after_someone(extracted):
     facts = extracted("Tugay, kentte bir kütüphaneye Kırgız edebiyatının büyük ismi Cengiz Aytmatov'un adını vermek "
                       "istediklerini açıkladı.")
-    assert "Cengiz Aytmatov kütüphane" in labels(facts)
+    assert "Cengiz Aytmatov kütüphanesi" in labels(facts)
 
 
 def test_a_past_naming_is_no_plan(extracted):
@@ -69,6 +69,9 @@ def test_not_a_community_figure(extracted, text):
     ("Önal, Bayraklı'da 2 bin Ukrayna vatandaşı yaşadığını söyledi.", "UA", "Bayraklı", 2000),
     ("Kayseri'deki üniversitelerde altı yüzü aşkın Kazak öğrencinin eğitim gördüğünü söyledi.", "KZ", "Kayseri",
      600),
+    ("Gaziantep’te kırk civarında Slovak vatandaşı yaşıyor.", "SK", "Gaziantep", 40),
+    ("Samsun’daki üniversitelerde dört yüze yakın Kırgız öğrencinin okuduğunu belirtti.", "KG", "Samsun", 400),
+    ("Kayseri'de yaklaşık üç yüz Endonezyalı yaşıyor.", "ID", "Kayseri", 300),
 ])
 def test_residence_before_the_number_and_citizens_of_a_country(extracted, text, nationality, city, count):
     found = [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities]
@@ -114,3 +117,9 @@ def test_the_park_an_event_is_held_in_is_no_plan(extracted):
     facts = extracted("Başkan Yeşilova, 10-16 Haziran tarihlerinde Doğancılar Parkı’nda “Bosna Hersek Kültür "
                       "Haftası” düzenleyeceklerini duyurdu.")
     assert labels(facts) == {"Bosna Hersek Kültür Haftası"}
+
+
+def test_an_event_spoken_of_in_the_locative_is_no_plan(extracted):
+    facts = extracted("Etkinlikler 14-16 Mayıs tarihlerinde gerçekleştirilecek. Üç günlük programda konserler de "
+                      "yer alacak.")
+    assert "Üç günlük programda" not in labels(facts)

@@ -111,3 +111,22 @@ def test_x_ile_y_arasinda_pairs_the_two(extracted):
     facts = extracted("Meram Belediye Başkanı Mustafa Kavuş'u ziyaret eden Kırgızistan'ın Ankara Büyükelçisi Ruslan "
                       "Kazakbaev, Meram ile Kırgızistan'ın Oş şehri arasında kardeş şehir ilişkisi kurulmasını önerdi.")
     assert [p.label for p in facts.plans] == ["Meram-Oş kardeş şehir protokolü"]
+
+
+def test_a_district_named_with_its_province_twins_with_the_partner(extracted):
+    facts = extracted("Ordu’nun merkez ilçesi Altınordu ile Gürcistan’ın sahil kenti Kobuleti artık kardeş.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Altınordu", "Kobuleti"}]
+
+
+def test_a_participle_signing_in_the_lead_is_of_no_known_year(extracted):
+    facts = extracted(" date 2025-02-20 Haber / Haber - Kırşehir Belediyesi ile Berlin’in Spandau ilçesi arasında "
+                      "imzalanan dostluk anlaşması bu yıl 20. yılını kutluyor.")
+    assert [t.signed for t in facts.twinnings] == [None]
+
+
+def test_a_ceremony_day_does_not_redate_an_older_twinning(extracted):
+    facts = extracted(" date 2024-10-29 Haber / Haber - Altınordu ile Gürcistan’ın Kobuleti kenti artık kardeş. "
+                      "Kardeş şehir protokolü 27 Ekim’de Altınordu Belediyesi’nde imza altına alındı. "
+                      "Altınordu Belediyesi, 2016 yılında Lefke Belediyesi ile kardeş şehir protokolü imzalamıştı.")
+    assert {frozenset(c.label_tr for c in t.cities): t.signed for t in facts.twinnings} == {
+        frozenset({"Altınordu", "Kobuleti"}): "2024-10-27", frozenset({"Altınordu", "Lefke"}): "2016"}

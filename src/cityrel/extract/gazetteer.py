@@ -91,13 +91,19 @@ def country_by_code(code: str) -> Country | None:
 
 @cache
 def demonyms() -> dict[str, Country]:
-    """Folded demonym stems -> Country."""
-    found = {}
+    """Folded demonym stems -> Country: lang/tr/demonyms.tsv, and for every one-word country
+    name its "-lı" form ("Endonezyalı", "Moldovalı"; folded, -lı and -li are "li", -lu and -lü "lu")."""
+    found = {name + ("lu" if _last_vowel(name) in "ou" else "li"): country
+             for name, country in countries_by_name().items() if " " not in name and country.code}
     for row in table("demonyms"):
-        country = country_by_code(row["code"])
-        if country:
-            found[row["demonym"]] = country
+        listed = country_by_code(row["code"])
+        if listed:
+            found[row["demonym"]] = listed
     return found
+
+
+def _last_vowel(folded: str) -> str:
+    return next((c for c in reversed(folded) if c in "aeiou"), "")
 
 
 @cache

@@ -8,6 +8,7 @@ word prefix instead, since they are verbs with many endings.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -177,3 +178,22 @@ def plan_head(token: Token) -> str | None:
 @cache
 def _plan_head(key: str) -> str | None:
     return next((kind for noun, kind in plan_heads().items() if inflects(key, noun)), None)
+
+
+# Locative and ablative endings (folded), after any plural and possessive: "programda", "etkinlikten".
+# Not the dative ("festivale davet etti" announces it) nor the genitive ("festivalin düzenlenmesi").
+_OBLIQUE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?n?[dt][ae]n?")
+
+
+def plan_head_oblique(token: Token) -> bool:
+    """Whether a plan head stands in the locative or ablative: an event spoken of, not announced."""
+    return _plan_head_oblique(token.key)
+
+
+@cache
+def _plan_head_oblique(key: str) -> bool:
+    for noun in plan_heads():
+        for base in (noun, noun[:-1] + "g" if noun.endswith("k") else None):
+            if base and inflects(key, noun) and key.startswith(base) and len(key) > len(base):
+                return bool(_OBLIQUE.fullmatch(key[len(base):]))
+    return False

@@ -421,12 +421,21 @@ class Mentions:
         # "İstanbul’un Beykoz ilçesi": a genitive right before a place contains it; in a chain
         # ("Iğdır'ın Nahçıvan'ın Şerur şehri ile ...") only the last one does, the first is a subject.
         for mention, following in reversed(list(zip(self.places, self.places[1:], strict=False))):
-            adjacent = following.first == mention.end
-            if adjacent and mention.suffix in GENITIVE_FOLDED | LOCATIVE_KI and not following.container:
+            if self._contains(mention, following) and not following.container:
                 mention.container = True
         for mention in self.places:
             if mention.end < len(tokens) and place_noun(tokens[mention.end]) == "region":
                 mention.container = True
+
+    def _contains(self, mention: PlaceMention, following: PlaceMention) -> bool:
+        """"İstanbul’un Beykoz ilçesi", "Ordu’nun merkez ilçesi Altınordu": a place in the genitive right
+        before another, or before a few lower-case words that end in a place noun and then the other."""
+        if mention.suffix not in GENITIVE_FOLDED | LOCATIVE_KI:
+            return False
+        between = self.tokens[mention.end:following.first]
+        return not between or (len(between) <= 3 and all(t.word and not t.capitalised for t in between)
+                               and place_noun(between[-1]) == "city"
+                               and not any(t.key.startswith("kardes") for t in between))  # "kardeş şehri"
 
     def _find_repeated_places(self) -> None:
         """A name once shown to be a place ("kardeş belediyesi Chingeltei") is a place wherever it recurs."""

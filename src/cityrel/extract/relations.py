@@ -29,6 +29,7 @@ from cityrel.extract.lexicon import (
     org_heads,
     place_noun,
     plan_head,
+    plan_head_oblique,
 )
 from cityrel.extract.mentions import (
     LOCATIVE_KI,
@@ -61,6 +62,7 @@ from cityrel.model import (
 LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
 COMITATIVE = ("la", "le", "yla", "yle")
 PLUPERFECT = ("misti", "mustu")
+_SIMPLE_PAST = re.compile(r"[dt][iu](?:l[ae]r)?$")
 MISSION_BODIES = {
     "embassy": OrgKind.EMBASSY,
     "consulate_general": OrgKind.CONSULATE_GENERAL,
@@ -74,9 +76,9 @@ MISSION_LABELS = {
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
-# "In our city": where the article's own city speaks of itself.
+# "In our city", "in the district": where the article's own city is spoken of without its name.
 OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
-            "ilcemizdeki"}
+            "ilcemizdeki", "kentte", "sehirde", "ilcede", "kentteki", "sehirdeki", "ilcedeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
@@ -631,6 +633,8 @@ class Relations:
         targets = [t for t in self.twinnings if named & {c.key for c in t.cities}] or (
             self.twinnings if len(self.twinnings) == 1 else [])
         for twinning in targets:
+            if twinning.signed and not date.startswith(twinning.signed):
+                continue  # another signing: "2016'da imzalamıştı" is not dated by this sentence
             if twinning.signed is None or len(date) > len(twinning.signed):
                 twinning.signed = date
             twinning.spans.append(evidence)
@@ -670,11 +674,18 @@ class Relations:
         signing the first sentence reports (that is the news); without a signing verb, only a year
         ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
         date = self._date_in(window)
-        if signing and date is None and self.published and self.tokens[window.start].sentence == self.sentences[0]:
+        if signing and date is None and self.published and self.tokens[window.start].sentence == self.sentences[0] \
+                and self._signed_now(window):
             return str(self.published.year)
         if signing or date is None:
             return date
         return date if len(date) == 4 else None
+
+    def _signed_now(self, window: range) -> bool:
+        """A signing told in the simple past ("imzalandı", "imza attılar"), as news is; not a participle
+        ("imzalanan anlaşma"), which may speak of any year."""
+        return any(_SIMPLE_PAST.search(self.tokens[at + len(cue.words) - 1].key)
+                   for at, cue in self._cue_in(window, frozenset({"signing"})))
 
     def _date_in(self, window: range) -> str | None:
         """The fullest date written in a window: "11 Ekim 2021", "12 Mart'ta" (the last 12 March
@@ -912,7 +923,7 @@ class Relations:
             if owner_first == owner_end or work is None:
                 continue
             owner = self.m.span_text(owner_first, owner_end)
-            yield f"{owner} {_bare(work)}", work.index, at + 2
+            yield f"{owner} {_named_work(work)}", work.index, at + 2
 
     def _event_phrases(self, indices: range, planned: bool) -> Iterable[tuple[str, int, int]]:
         """Events written as noun phrases: "kültürel festivaller", "iş forumları".
@@ -937,6 +948,8 @@ class Relations:
                 first, end = occasion
                 yield f"{self.m.span_text(first, end)} etkinlikleri", first, at + 1
                 continue
+            if plan_head_oblique(head):
+                continue  # "üç günlük programda", "etkinlikte": an event spoken of, not named
             first = at
             while first - 1 >= indices.start and at - first < 12:
                 previous = tokens[first - 1]
@@ -1149,13 +1162,15 @@ def _nominative(token: Token) -> str:
     return text
 
 
-def _bare(token: Token) -> str:
-    """A noun without case or possessive endings: "kütüphaneye" -> "kütüphane"."""
-    key = token.key
-    for noun in ("kutuphane", "park", "cadde", "muze", "merkez", "okul", "meydan", "sokak", "bulvar", "anit"):
-        if key.startswith(noun):
-            return token.stem[: len(noun)]
-    return token.stem
+# A work named after someone, as its name is written: "X parkı", "X kütüphanesi".
+_NAMED_WORK = {"kutuphane": "kütüphanesi", "park": "parkı", "cadde": "caddesi", "muze": "müzesi",
+               "merkez": "merkezi", "okul": "okulu", "meydan": "meydanı", "sokak": "sokağı", "bulvar": "bulvarı",
+               "anit": "anıtı", "bahce": "bahçesi"}
+
+
+def _named_work(token: Token) -> str:
+    """The head of a work's name, whatever case it is in: "parka" -> "parkı", "kütüphaneye" -> "kütüphanesi"."""
+    return next((named for noun, named in _NAMED_WORK.items() if token.key.startswith(noun)), token.stem)
 
 
 def _strip_genitive(text: str) -> str:
