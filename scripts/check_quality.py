@@ -25,9 +25,9 @@ SCORER = SHARED / "eval" / "score.py"
 CORPORA = [
     # measured on 2026-11-24: micro-F1 0.996, every kind >= 0.964, grounded 1.000
     (SHARED / "corpus" / "dev", 0.97, 0.93),
-    # measured on 2026-11-24: micro-F1 0.714 when first scored, 0.869 after the rules it showed wanting
-    # (every kind >= 0.667: associations; meetings 0.74)
-    (ROOT / "tests" / "corpus", 0.84, 0.6),
+    # measured on 2026-11-24: 0.867 (every kind >= 0.75: associations), after the rules the two batches showed
+    # wanting; each batch first scored 0.714 and 0.757
+    (ROOT / "tests" / "corpus", 0.84, 0.7),
 ]
 
 

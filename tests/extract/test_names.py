@@ -92,3 +92,17 @@ def test_name_before_the_title_in_apposition(extracted):
                       "Konya'yı ziyaret etti.")
     assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
         ("Yerbolat Sembayev", "Ambassador", "Kazakistan Ankara Büyükelçiliği")]
+
+
+def test_olarak_with_a_description_before_the_name(extracted):
+    facts = extracted("Açılışta Slovakya’nın Gaziantep fahri konsolosu olarak atanan Gaziantepli iş insanı Cengiz "
+                      "Alparslan konuştu.")
+    assert {p.person.name for p in facts.posts} == {"Cengiz Alparslan"}
+
+
+def test_an_akim_is_the_mayor_of_the_city_named_first(extracted):
+    facts = extracted("Erzincan, Kazakistan’ın Kızılorda şehri ile kardeş oldu. Protokole Kızılorda adına ise şehrin "
+                      "Akimi Nurlan Seitkaliyev imza koydu. Aktaş, “Korkut Ata "
+                      "Parkı” yapılmasını önerdiğini, Akim Seitkaliyev’in de bunu memnuniyetle karşıladığını söyledi.")
+    assert {(p.person.name, p.role.value, p.organization.label) for p in facts.posts} == {
+        ("Nurlan Seitkaliyev", "Mayor", "Kızılorda Belediyesi")}

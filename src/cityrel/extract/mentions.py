@@ -241,7 +241,10 @@ class Mentions:
             if participle is None:
                 self._read_name_before(mention)
                 return
-            at = participle + 1
+            # "fahri konsolos olarak atanan Gaziantepli iş insanı Cengiz Alparslan": the first full name
+            # within a few words, past what describes the person
+            at = next((i for i in range(participle + 1, min(participle + 6, len(tokens)))
+                       if (name := self._read_name(i)) and len(name[2].split()) > 1), participle + 1)
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
             at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
         while True:

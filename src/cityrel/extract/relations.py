@@ -333,9 +333,13 @@ class Relations:
         for post in self.posts:
             rank = self._post_rank[(post.person.key, post.role.value, post.organization.key)]
             best[post.person.key] = max(best.get(post.person.key, 0), rank)
-        self.posts = [p for p in self.posts
-                      if self._post_rank[(p.person.key, p.role.value, p.organization.key)] == best[p.person.key]
-                      and not self._seat_known_elsewhere(p)]
+        kept: list[Post] = []
+        for post in self.posts:
+            if self._post_rank[(post.person.key, post.role.value, post.organization.key)] == best[post.person.key] \
+                    and not self._seat_known_elsewhere(post) \
+                    and not any(k.person == post.person and k.role == post.role for k in kept):
+                kept.append(post)  # one body per role: the first named ("şehrin Akimi X"; later "Akim X" elsewhere)
+        self.posts = kept
 
     def _seat_known_elsewhere(self, post: Post) -> bool:
         """A post in a country's foreign service that another title places in a mission of that country."""
