@@ -227,8 +227,13 @@ def test_a_revised_article_replaces_its_own_graph_and_nothing_else(
     name, other = MINT.graph(seeds[0]), MINT.graph(seeds[1])
     stored, untouched = store.graph(name), set(store.graph(other) or ())
     assert stored is not None
+    # Five triples fewer, one more. None of the five may be a link to the article: an entity of the
+    # reference graph that no article links to any more goes, and the restore below brings back the
+    # article's graph only (taken in hash order, they made this module fail now and then).
+    links = {URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), URIRef("https://w3id.org/cityrel/ontology#mentionedIn")}
+    dropped = sorted((t for t in stored if t[1] not in links), key=lambda t: tuple(map(str, t)))[:5]
     revised = Graph()
-    for triple in list(stored)[5:]:  # five triples fewer, one more
+    for triple in set(stored) - set(dropped):
         revised.add(triple)
     revised.add((MINT.article(seeds[0]), URIRef("https://schema.org/alternativeHeadline"), Literal("düzeltildi")))
     article = ArticleGraph(article=seeds[0], name=name, statements=revised, reference=Graph())
