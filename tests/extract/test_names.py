@@ -106,3 +106,19 @@ def test_an_akim_is_the_mayor_of_the_city_named_first(extracted):
                       "Parkı” yapılmasını önerdiğini, Akim Seitkaliyev’in de bunu memnuniyetle karşıladığını söyledi.")
     assert {(p.person.name, p.role.value, p.organization.label) for p in facts.posts} == {
         ("Nurlan Seitkaliyev", "Mayor", "Kızılorda Belediyesi")}
+
+
+def test_a_hyphenated_surname_named_again(extracted):
+    facts = extracted("Kuveyt’in İstanbul Başkonsolosu Talal Mubarak Al-Enezi, Hatay Büyükşehir Belediye Başkanı "
+                      "Mehmet Ali Karaoğlan’ı ziyaret etti. Başkonsolos Al-Enezi teşekkür etti.")
+    assert {p.person.name for p in facts.posts} == {"Talal Mubarak Al-Enezi", "Mehmet Ali Karaoğlan"}
+
+
+def test_a_place_that_opens_a_buildings_name_ends_the_name_before_it(extracted):
+    facts = extracted("Heyeti Çiğli Belediye Başkanı Gökhan Ersoy Çiğli Kültür Merkezi’nde karşıladı.")
+    assert {p.person.name for p in facts.posts} == {"Gökhan Ersoy"}
+
+
+def test_a_hyphenated_city(extracted):
+    facts = extracted("Almanya'nın Castrop-Rauxel kenti ile İzmir'in Çiğli ilçesi kardeş şehir protokolü imzaladı.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Castrop-Rauxel", "Çiğli"}]

@@ -95,3 +95,9 @@ def test_an_association_seated_where_the_text_says(extracted):
                       "Kenan Sarıbaş da hazır bulundu.")
     assert {(p.organization.label, p.organization.city.label_tr) for p in facts.posts} == {
         ("Marmara Boşnak Dernekleri Federasyonu", "İstanbul")}
+
+
+def test_an_opening_word_in_the_locative_is_no_place(extracted):
+    facts = extracted("Sakarya Büyükşehir Belediye Başkanı Yusuf Alemdar konuştu. Görüşmede Büyükşehir Belediyesi "
+                      "Genel Sekreteri Murat Kocabey de hazır bulundu.")
+    assert {(p.person.name, p.organization.label) for p in facts.posts} >= {("Murat Kocabey", "Sakarya Belediyesi")}

@@ -28,6 +28,7 @@ from cityrel.extract.lexicon import (
     months,
     number_words,
     place_noun,
+    plan_head,
 )
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import Token
@@ -104,7 +105,7 @@ class People:
     def add(self, name: str, variants: tuple[str, ...] = ()) -> Person:
         key = fold_name(name)
         known = self.by_name.get(key)
-        if known is None and len(key.split()) == 1:
+        if known is None and " " not in name:  # one written word: "Tugay", "Al-Enezi"
             known = self.by_surname(key)
         if known is None:
             known = Person(key=slug(name), name=name, alt_names=variants)
@@ -112,14 +113,15 @@ class People:
         return known
 
     def by_surname(self, surname: str) -> Person | None:
-        matches = {p for key, p in self.by_name.items() if len(key.split()) > 1 and _surname(p.name, key) == surname}
+        """The one full name that `surname` (folded; "al enezi" for "Al-Enezi") ends, or begins as a Korean name."""
+        matches = {p for key, p in self.by_name.items() if len(key.split()) > len(surname.split())
+                   and (_surname(p.name, key) == surname or key.endswith(" " + surname))}
         return matches.pop() if len(matches) == 1 else None
 
     def resolve(self, person: Person) -> Person:
         """A surname-only person stands for the full name found elsewhere in the article."""
-        key = fold_name(person.name)
-        if len(key.split()) == 1:
-            return self.by_surname(key) or person
+        if " " not in person.name:
+            return self.by_surname(fold_name(person.name)) or person
         return person
 
 
@@ -289,13 +291,16 @@ class Mentions:
         tokens, first = self.tokens, at
         words: list[Token] = []
         variant: tuple[int, str] | None = None
-        while at < len(tokens) and len(words) < MAX_NAME_TOKENS:
+        while at < len(tokens) and sum(w.text != "-" for w in words) < MAX_NAME_TOKENS:
             token = tokens[at]
             if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at):
                 break
             if len(words) >= 2 and token.suffix in MOTION_CASES and gazetteer.notable_place(
                     token.stem, self._home_and_context):
                 break  # "Toktobekoviç İzmir'e geldi": the name has ended, a place follows
+            if len(words) >= 2 and gazetteer.notable_place(token.stem, self._home_and_context) \
+                    and self._opens_a_name(at):
+                break  # "Gökhan Ersoy Çiğli Kültür Merkezi’nde": a place opens the name of a building
             words.append(token)
             at += 1
             if token.suffix:
@@ -471,6 +476,9 @@ class Mentions:
         if gazetteer.demonym_of(token.key) or token.key in months() or token.key in number_words() \
                 or token.key.startswith("kardes"):
             return None  # "Kazak", "Mart", "İki şehir", "Kardeş şehir": words, not places
+        joined = self._hyphenated_place(at)
+        if joined:
+            return joined
         unknown: PlaceMention | None = None
         for length in (3, 2, 1):
             end = at + length
@@ -487,10 +495,38 @@ class Mentions:
             city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare)
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
-            if unknown is None and supported and length == 1:
+            if unknown is None and supported and length == 1 and not self._inflected_opening(at):
                 unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
                                        run[-1].suffix)
         return unknown
+
+    def _opens_a_name(self, at: int) -> bool:
+        """Whether the capitalised words right after `at` end in the head of a building or body."""
+        for after in self.tokens[at + 1:at + 4]:
+            if not after.capitalised:
+                return False
+            if plan_head(after) == "work" or match_head(self.tokens, after.index):
+                return True
+        return False
+
+    def _hyphenated_place(self, at: int) -> PlaceMention | None:
+        """"Castrop-Rauxel", "Baden-Baden": a name GeoNames knows with its hyphen, tried before the pair
+        that a hyphen between two places writes ("İzmir-Bakü")."""
+        tokens = self.tokens
+        if at + 2 >= len(tokens) or tokens[at + 1].text != "-" or tokens[at].suffix \
+                or tokens[at + 1].start != tokens[at].end or tokens[at + 2].start != tokens[at + 1].end \
+                or not tokens[at + 2].capitalised:
+            return None
+        city = gazetteer.resolve_city(f"{tokens[at].stem}-{tokens[at + 2].stem}", self._context_for(at),
+                                      require_known=True)
+        return PlaceMention(at, at + 3, city, tokens[at + 2].suffix) if city else None
+
+    def _inflected_opening(self, at: int) -> bool:
+        """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative without an
+        apostrophe is a common word ("at the meeting"); a place's name takes one ("Beykoz'da")."""
+        token = self.tokens[at]
+        opening = at == 0 or self.tokens[at - 1].sentence != token.sentence
+        return opening and not token.suffix and len(token.key) > 5 and token.key.endswith(("da", "de", "ta", "te"))
 
     def _structurally_place(self, first: int, end: int) -> bool:
         """A place noun or a municipal title after the name, or "kardeş şehri X" before it."""

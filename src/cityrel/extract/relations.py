@@ -81,9 +81,10 @@ OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki",
             "ilcemizdeki", "kentte", "sehirde", "ilcede", "kentteki", "sehirdeki", "ilcedeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
-ABOUT = ("yakin", "civarinda", "yaklasik", "kadar")
+ABOUT = ("yakin", "civarinda", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
+QUANTIFIERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
@@ -962,8 +963,8 @@ class Relations:
                         or self._cue(first - 1, frozenset({"plan", "intent"})) or _finite(previous):
                     break
                 first -= 1
-            while first < at and tokens[first].key in ("ve", "ile", "bir"):
-                first += 1
+            while first < at and (tokens[first].key in DETERMINERS or tokens[first].key in QUANTIFIERS):
+                first += 1  # "Bu etkinliklerin", "bir dizi etkinlik", "çeşitli etkinlikler": no name of an event
             words = [t for t in tokens[first:at] if t.key != "bir"]
             if not words:
                 continue
