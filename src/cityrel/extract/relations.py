@@ -84,7 +84,8 @@ TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civarinda", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
-QUANTIFIERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
+# Words that open a noun phrase of events without naming any: "ve", "bir dizi", "çeşitli", "tüm".
+VAGUE_OPENERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
@@ -963,7 +964,7 @@ class Relations:
                         or self._cue(first - 1, frozenset({"plan", "intent"})) or _finite(previous):
                     break
                 first -= 1
-            while first < at and (tokens[first].key in DETERMINERS or tokens[first].key in QUANTIFIERS):
+            while first < at and (tokens[first].key in DETERMINERS or tokens[first].key in VAGUE_OPENERS):
                 first += 1  # "Bu etkinliklerin", "bir dizi etkinlik", "çeşitli etkinlikler": no name of an event
             words = [t for t in tokens[first:at] if t.key != "bir"]
             if not words:
@@ -1056,10 +1057,9 @@ class Relations:
     def _number_before(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count before a demonym: "3 bini aşkın", "yirmi beşe yakın", "3.500"."""
         tokens = self.tokens
-        qualifier = Qualifier.EXACT
         at = index - 1
-        if at >= 0 and tokens[at].key.startswith(AT_LEAST + ABOUT):
-            qualifier = Qualifier.AT_LEAST if tokens[at].key.startswith(AT_LEAST) else Qualifier.ABOUT
+        qualifier = _qualifier(tokens[at]) if at >= 0 else None
+        if qualifier:
             at -= 1
         words: list[Token] = []
         while at >= 0 and (_number_value(tokens[at]) is not None):
@@ -1071,7 +1071,7 @@ class Relations:
             if tokens[at].key == "toplam":
                 return None
             qualifier = Qualifier.ABOUT
-        return _count(words), qualifier, words[0].index
+        return _count(words), qualifier or Qualifier.EXACT, words[0].index
 
     def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında"."""
@@ -1088,11 +1088,8 @@ class Relations:
             at += 1
         if not words:
             return None
-        qualifier = Qualifier.EXACT
-        if at < len(tokens) and tokens[at].key.startswith(AT_LEAST + ABOUT):
-            qualifier = Qualifier.AT_LEAST if tokens[at].key.startswith(AT_LEAST) else Qualifier.ABOUT
-            at += 1
-        return _count(words), qualifier, at
+        qualifier = _qualifier(tokens[at]) if at < len(tokens) else None
+        return _count(words), qualifier or Qualifier.EXACT, at + 1 if qualifier else at
 
     def _listed(self, place: PlaceMention) -> bool:
         """True when the place closes a list of places ("A, B ve C'de")."""
@@ -1116,6 +1113,13 @@ class Relations:
             if self.home and self.tokens[at].key in OUR_CITY:
                 return self.home, at
         return None
+
+
+def _qualifier(token: Token) -> Qualifier | None:
+    """The qualifier a word beside a count gives it: "aşkın" at least, "civarında" about; None for others."""
+    if token.key.startswith(AT_LEAST):
+        return Qualifier.AT_LEAST
+    return Qualifier.ABOUT if token.key.startswith(ABOUT) else None
 
 
 def _last_before(day: datetime.date, month: int, day_of_month: int) -> datetime.date:
