@@ -123,3 +123,16 @@ def test_an_event_spoken_of_in_the_locative_is_no_plan(extracted):
     facts = extracted("Etkinlikler 14-16 Mayıs tarihlerinde gerçekleştirilecek. Üç günlük programda konserler de "
                       "yer alacak.")
     assert "Üç günlük programda" not in labels(facts)
+
+
+def test_an_exchange_programme_proposed(extracted):
+    facts = extracted("Choi, belediye çalışanları arasında bir değişim programı başlatılmasını da önerdi.")
+    assert labels(facts) == {"belediye çalışanları arasında değişim programı"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sırbistan’ın da festivale katılacağını söyledi.",
+    "Yıl boyunca sürecek programın açılışı mayıs ayında yapılacak.",
+])
+def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
+    assert extracted(text).plans == ()

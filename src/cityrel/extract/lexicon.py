@@ -185,15 +185,29 @@ def _plan_head(key: str) -> str | None:
 _OBLIQUE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?n?[dt][ae]n?")
 
 
+_GENITIVE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?n?[iu]n")
+_DATIVE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?[ny]?[ae]")
+
+
 def plan_head_oblique(token: Token) -> bool:
     """Whether a plan head stands in the locative or ablative: an event spoken of, not announced."""
-    return _plan_head_oblique(token.key)
+    return _plan_head_case(token.key, _OBLIQUE)
+
+
+def plan_head_genitive(token: Token) -> bool:
+    """Whether a plan head stands in the genitive ("programın açılışı", "festivalin düzenlenmesi")."""
+    return _plan_head_case(token.key, _GENITIVE)
+
+
+def plan_head_dative(token: Token) -> bool:
+    """Whether a plan head stands in the dative ("festivale katılacak", "festivale davet etti")."""
+    return _plan_head_case(token.key, _DATIVE)
 
 
 @cache
-def _plan_head_oblique(key: str) -> bool:
+def _plan_head_case(key: str, case: re.Pattern[str]) -> bool:
     for noun in plan_heads():
         for base in (noun, noun[:-1] + "g" if noun.endswith("k") else None):
             if base and inflects(key, noun) and key.startswith(base) and len(key) > len(base):
-                return bool(_OBLIQUE.fullmatch(key[len(base):]))
+                return bool(case.fullmatch(key[len(base):]))
     return False

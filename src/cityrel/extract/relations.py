@@ -29,6 +29,8 @@ from cityrel.extract.lexicon import (
     org_heads,
     place_noun,
     plan_head,
+    plan_head_dative,
+    plan_head_genitive,
     plan_head_oblique,
 )
 from cityrel.extract.mentions import (
@@ -84,6 +86,8 @@ TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civarinda", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
+# Parts of an event that its genitive points to: "programın açılışı", "festivalin kapsamında".
+EVENT_PARTS = ("acilis", "kapanis", "kapsam", "sonunda", "ardindan", "hazirlik")
 # Words that open a noun phrase of events without naming any: "ve", "bir dizi", "çeşitli", "tüm".
 VAGUE_OPENERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
@@ -954,8 +958,12 @@ class Relations:
                 first, end = occasion
                 yield f"{self.m.span_text(first, end)} etkinlikleri", first, at + 1
                 continue
-            if plan_head_oblique(head):
-                continue  # "üç günlük programda", "etkinlikte": an event spoken of, not named
+            following = tokens[at + 1].key if at + 1 < len(tokens) else ""
+            if plan_head_oblique(head) or (plan_head_dative(head) and following.startswith("katil")) or (
+                    plan_head_genitive(head) and following.startswith(EVENT_PARTS)):
+                # "üç günlük programda", "festivale katılacak", "programın açılışı": an event spoken of
+                # (not "festivalin düzenlenmesi", "serilerinin planlandığını", which announce one)
+                continue
             first = at
             while first - 1 >= indices.start and at - first < 12:
                 previous = tokens[first - 1]
