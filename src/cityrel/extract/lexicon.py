@@ -170,6 +170,12 @@ def plan_heads() -> dict[str, str]:
     return mapping("plan_heads", "noun", "kind")
 
 
+@cache
+def work_names() -> dict[str, str]:
+    """Work nouns (folded stems) -> the form a name takes with them: "park" -> "parkı" ("Şuşa parkı")."""
+    return {row["noun"]: row["named"] for row in table("plan_heads") if row["named"] != "-"}
+
+
 def plan_head(token: Token) -> str | None:
     """"event" or "work" when the token is the head noun of something planned."""
     return _plan_head(token.key)
@@ -180,34 +186,27 @@ def _plan_head(key: str) -> str | None:
     return next((kind for noun, kind in plan_heads().items() if inflects(key, noun)), None)
 
 
-# Locative and ablative endings (folded), after any plural and possessive: "programda", "etkinlikten".
-# Not the dative ("festivale davet etti" announces it) nor the genitive ("festivalin düzenlenmesi").
-_OBLIQUE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?n?[dt][ae]n?")
+# The case endings of a plan head (folded), after any plural and possessive: "programda", "festivale",
+# "programın". The locative and ablative speak of an event already there; the dative and genitive may
+# announce one ("festivale davet etti", "festivalin düzenlenmesi") or not ("festivale katılacak").
+_BEFORE_CASE = r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?"
+_CASES = {
+    "locative": re.compile(_BEFORE_CASE + r"n?[dt][ae]n?"),  # and the ablative
+    "dative": re.compile(_BEFORE_CASE + r"[ny]?[ae]"),
+    "genitive": re.compile(_BEFORE_CASE + r"n?[iu]n"),
+}
 
 
-_GENITIVE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?n?[iu]n")
-_DATIVE = re.compile(r"(?:l[ae]r)?(?:s?[iu]|l[ae]r[iu])?[ny]?[ae]")
-
-
-def plan_head_oblique(token: Token) -> bool:
-    """Whether a plan head stands in the locative or ablative: an event spoken of, not announced."""
-    return _plan_head_case(token.key, _OBLIQUE)
-
-
-def plan_head_genitive(token: Token) -> bool:
-    """Whether a plan head stands in the genitive ("programın açılışı", "festivalin düzenlenmesi")."""
-    return _plan_head_case(token.key, _GENITIVE)
-
-
-def plan_head_dative(token: Token) -> bool:
-    """Whether a plan head stands in the dative ("festivale katılacak", "festivale davet etti")."""
-    return _plan_head_case(token.key, _DATIVE)
+def plan_head_case(token: Token) -> str | None:
+    """"locative" (or ablative), "dative" or "genitive" for a plan head in that case; None otherwise."""
+    return _plan_head_case(token.key)
 
 
 @cache
-def _plan_head_case(key: str, case: re.Pattern[str]) -> bool:
+def _plan_head_case(key: str) -> str | None:
     for noun in plan_heads():
         for base in (noun, noun[:-1] + "g" if noun.endswith("k") else None):
             if base and inflects(key, noun) and key.startswith(base) and len(key) > len(base):
-                return bool(case.fullmatch(key[len(base):]))
-    return False
+                ending = key[len(base):]
+                return next((case for case, pattern in _CASES.items() if pattern.fullmatch(ending)), None)
+    return None

@@ -29,9 +29,8 @@ from cityrel.extract.lexicon import (
     org_heads,
     place_noun,
     plan_head,
-    plan_head_dative,
-    plan_head_genitive,
-    plan_head_oblique,
+    plan_head_case,
+    work_names,
 )
 from cityrel.extract.mentions import (
     LOCATIVE_KI,
@@ -473,6 +472,7 @@ class Relations:
 
     def _read_twinnings(self) -> None:
         triggers = self._triggers()
+        self._twinning_sentences = {self.tokens[first].sentence for first, _, _ in triggers}
         pending_home: City | None = None
         self._dated: list[tuple[range, str, Span]] = []
         for number, (first, end, kind) in enumerate(triggers):
@@ -836,8 +836,7 @@ class Relations:
             return None
         dated = {t.signed for t in self.twinnings if t.signed and len(t.signed) == 10}
         if not dated:  # "2005'te imzalanan protokol dün yenilendi": the day is the ceremony's, not the agreement's
-            sentences = {self.tokens[first].sentence for first, _, _ in self._triggers()}
-            dated = {date for date in (self._date_in(self.m.sentence_range(s)) for s in sentences)
+            dated = {date for date in (self._date_in(self.m.sentence_range(s)) for s in self._twinning_sentences)
                      if date and len(date) == 10}
         return datetime.date.fromisoformat(dated.pop()) if len(dated) == 1 else None
 
@@ -959,8 +958,9 @@ class Relations:
                 yield f"{self.m.span_text(first, end)} etkinlikleri", first, at + 1
                 continue
             following = tokens[at + 1].key if at + 1 < len(tokens) else ""
-            if plan_head_oblique(head) or (plan_head_dative(head) and following.startswith("katil")) or (
-                    plan_head_genitive(head) and following.startswith(EVENT_PARTS)):
+            case = plan_head_case(head)
+            if case == "locative" or (case == "dative" and following.startswith("katil")) or (
+                    case == "genitive" and following.startswith(EVENT_PARTS)):
                 # "üç günlük programda", "festivale katılacak", "programın açılışı": an event spoken of
                 # (not "festivalin düzenlenmesi", "serilerinin planlandığını", which announce one)
                 continue
@@ -1179,15 +1179,9 @@ def _nominative(token: Token) -> str:
     return text
 
 
-# A work named after someone, as its name is written: "X parkı", "X kütüphanesi".
-_NAMED_WORK = {"kutuphane": "kütüphanesi", "park": "parkı", "cadde": "caddesi", "muze": "müzesi",
-               "merkez": "merkezi", "okul": "okulu", "meydan": "meydanı", "sokak": "sokağı", "bulvar": "bulvarı",
-               "anit": "anıtı", "bahce": "bahçesi"}
-
-
 def _named_work(token: Token) -> str:
     """The head of a work's name, whatever case it is in: "parka" -> "parkı", "kütüphaneye" -> "kütüphanesi"."""
-    return next((named for noun, named in _NAMED_WORK.items() if token.key.startswith(noun)), token.stem)
+    return next((named for noun, named in work_names().items() if token.key.startswith(noun)), token.stem)
 
 
 def _strip_genitive(text: str) -> str:
