@@ -111,9 +111,11 @@ class Minter:
     def country(self, key: str) -> URIRef:
         return self("country", key)
 
-    def twinning(self, city_keys: Iterable[str]) -> URIRef:
-        """The one agreement between these cities, whoever states it: their sorted keys joined by "--"."""
-        return self("twinning", "--".join(sorted(city_keys)))
+    def twinning(self, city_keys: Iterable[str], *, another: str | None = None) -> URIRef:
+        """The one agreement between these cities, whoever states it: their sorted keys joined by "--".
+        `another` names a further agreement of theirs that an article tells apart ("friendship-2011")."""
+        pair = "--".join(sorted(city_keys))
+        return self("twinning", pair, another) if another else self("twinning", pair)
 
     def reference_graph(self) -> URIRef:
         return URIRef(self.base + REFERENCE_GRAPH)
@@ -208,6 +210,7 @@ class _Writer:
         self.article_iri = mint.article(article)
         self.own: set[Triple] = set()
         self.reference: set[Triple] = set()
+        self._twinned: set[frozenset[str]] = set()
 
     # -- the article -------------------------------------------------------
 
@@ -305,7 +308,12 @@ class _Writer:
     # -- facts -------------------------------------------------------------
 
     def add_twinning(self, twinning: Twinning) -> None:
-        node = self.fact(self.mint.twinning(city.key for city in twinning.cities), CREL[twinning.kind.value],
+        keys = frozenset(city.key for city in twinning.cities)
+        # The first agreement of a pair is the one every source shares; an article that tells of an
+        # earlier one of another kind ("a friendship protocol in 2011, now sister cities") keeps it apart.
+        another = f"{twinning.kind.value}-{twinning.signed or 'undated'}".lower() if keys in self._twinned else None
+        self._twinned.add(keys)
+        node = self.fact(self.mint.twinning(keys, another=another), CREL[twinning.kind.value],
                          twinning.evidence, shared=True)
         cities = [self.city(city) for city in twinning.cities]
         for city in cities:

@@ -85,6 +85,37 @@ def test_the_number_said_of_a_nationality(extracted):
         ("KR", "Antalya", 1200, "about")]
 
 
+@pytest.mark.parametrize(("text", "city", "count", "qualifier"), [
+    ("Varnas, Türkiye genelinde 1.500 civarında Litvanya vatandaşının yaşadığını, Giresun'da ise bu sayının on kişi "
+     "kadar olduğunu belirtti.", "Giresun", 10, "about"),
+    ("Kučević, Türkiye genelinde 9 bini aşkın Karadağ vatandaşının yaşadığını, bunlardan iki bin beş yüz civarının "
+     "İnegöl'de bulunduğunu söyledi.", "İnegöl", 2500, "about"),
+])
+def test_a_citys_share_of_a_countrywide_figure(extracted, text, city, count, qualifier):
+    found = [(c.city.label_tr, c.count, c.qualifier.value) for c in extracted(text).communities]
+    assert found == [(city, count, qualifier)]
+
+
+@pytest.mark.parametrize(("text", "city", "count"), [
+    ("Lee'ye göre Erzurum'da eğitim gören ve çalışan Koreli sayısı yaklaşık 60.", "Erzurum", 60),
+    ("Yılın büyük bölümünü Trabzon’da geçiren Bahreyn vatandaşlarının sayısı ise 350 civarında.", "Trabzon", 350),
+])
+def test_the_number_said_after_the_nationality_with_its_qualifier_first(extracted, text, city, count):
+    assert [(c.city.label_tr, c.count) for c in extracted(text).communities] == [(city, count)]
+
+
+def test_the_city_said_right_after_the_figure(extracted):
+    facts = extracted("Sivas Belediye Başkanı Kemal Durmaz konuştu. Üniversitede okuyan iki yüzü aşkın Etiyopyalı "
+                      "öğrencinin kentte iyi karşılandığını söyledi.")
+    assert [(c.city.label_tr, c.count, c.qualifier.value) for c in facts.communities] == [("Sivas", 200, "atLeast")]
+
+
+def test_an_embassys_seat_is_not_the_city_of_the_article(extracted):
+    facts = extracted("Tacikistan'ın Ankara Büyükelçisi Şerali Nazarzoda, Denizli'de Başkan Akdoğan ile görüştü. "
+                      "Kentte 120'yi aşkın Tacik öğrenci yaşıyor.")
+    assert [(c.city.label_tr, c.count) for c in facts.communities] == [("Denizli", 120)]
+
+
 def test_our_city_is_the_city_of_the_article(extracted):
     facts = extracted("Mersin Büyükşehir Belediye Başkanı Erdal Yavuz konuştu. "
                       "Kentimizde yaklaşık iki bin Afganistan vatandaşı da yaşıyor.")

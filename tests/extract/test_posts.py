@@ -101,3 +101,15 @@ def test_an_opening_word_in_the_locative_is_no_place(extracted):
     facts = extracted("Sakarya Büyükşehir Belediye Başkanı Yusuf Alemdar konuştu. Görüşmede Büyükşehir Belediyesi "
                       "Genel Sekreteri Murat Kocabey de hazır bulundu.")
     assert {(p.person.name, p.organization.label) for p in facts.posts} >= {("Murat Kocabey", "Sakarya Belediyesi")}
+
+
+@pytest.mark.parametrize("text", [
+    "Akçaabat Belediye Başkanı Levent Çakıroğlu'nun Ankara'daki temasları nedeniyle toplantıyı Başkan Yardımcısı "
+    "Hülya Saral yönetti.",
+    "Didim Belediye Başkanı Ahmet Doğrusöz ile Dernek Başkanı Monika Hartmann görüştü. Hartmann'ı Belediye Başkan "
+    "Yardımcısı Hülya Saral makamında ağırladı.",
+])
+def test_a_deputy_mayor_of_the_city_not_of_a_place_or_person_named_before(extracted, text):
+    deputies = [p for p in extracted(text).posts if p.role.value == "DeputyMayor"]
+    assert [(p.person.name, p.organization.city.label_tr) for p in deputies] == [
+        ("Hülya Saral", "Didim" if "Didim" in text else "Akçaabat")]

@@ -17,6 +17,14 @@ TWINNINGS = [
       "imzalandı."), {"Osmangazi", "Sarnitsa"}, "CooperationAgreement", None),
     ("Selçuklu ile Barlad arasındaki kardeşlik ve iş birliği anlaşması 29 Eylül 2003'te imzalanmıştı.",
      {"Selçuklu", "Barlad"}, "SisterCityAgreement", "2003-09-29"),
+    ("Akçaabat, 2019 yılında Kırgızistan'ın Karakol kentiyle kardeş şehir protokolü imzalamıştı.",
+     {"Akçaabat", "Karakol"}, "SisterCityAgreement", "2019"),
+    ("Giresun Belediyesi ile Litvanya'nın liman kenti Klaipėda arasında dostluk ve iş birliği protokolü imzalandı.",
+     {"Giresun", "Klaipėda"}, "FriendshipAgreement", None),
+    ("İnegöl Belediyesi, 2016 yılından bu yana kardeş şehir olduğu Karadağ'ın Rožaje Belediyesi'nden gelen heyeti "
+     "dün ağırladı.", {"İnegöl", "Rožaje"}, "SisterCityAgreement", "2016"),
+    ("Etiyopya'nın Harar kenti, Charleville-Mézières ile uzun yıllardır kardeş şehirdir.",
+     {"Harar", "Charleville-Mézières"}, "SisterCityAgreement", None),
 ]
 
 
@@ -59,6 +67,7 @@ def test_a_signing_the_lead_reports_is_of_the_header_year(extracted):
     "Sinop ile Batum’un kardeş şehir olmasına dair belediye meclisi karar aldı.",
     "Bu protokolle Osmangazi, Bulgaristan'ın Sarnitsa kenti ile de kardeş şehir olma yolunda ilk adımı attı.",
     "Macaristan’ın Szekszárd kentinden İstanbul’un Fatih ilçesine bir kardeşlik çağrısıyla geldi.",
+    "Büyükelçi, \"Hucend ile Denizli kardeş olmalı\" dedi.",
 ])
 def test_a_wished_twinning_is_a_proposal(extracted, text):
     facts = extracted(text)
@@ -130,3 +139,24 @@ def test_a_ceremony_day_does_not_redate_an_older_twinning(extracted):
                       "Altınordu Belediyesi, 2016 yılında Lefke Belediyesi ile kardeş şehir protokolü imzalamıştı.")
     assert {frozenset(c.label_tr for c in t.cities): t.signed for t in facts.twinnings} == {
         frozenset({"Altınordu", "Kobuleti"}): "2024-10-27", frozenset({"Altınordu", "Lefke"}): "2016"}
+
+
+def test_a_quotation_ends_the_clause_of_a_twinning(extracted):
+    facts = extracted("Giresun'un 2012 yılında Gürcistan'ın Ozurgeti kentiyle kardeş şehir protokolü imzaladığını "
+                      "hatırlatan Sarıoğlu, \"Ozurgeti ile yürüttüğümüz projelerin tecrübesini Klaipėda'ya "
+                      "taşıyacağız\" dedi.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Giresun", "Ozurgeti"}]
+
+
+def test_the_signing_verb_at_the_end_of_the_sentence_dates_the_agreement(extracted):
+    facts = extracted(" date 2025-07-03 Gündem / Haber - Trabzon’un merkez ilçesi Ortahisar ile Bahreyn’in tarihi "
+                      "kenti Muharrak artık kardeş. Kardeş şehir protokolü önceki gün Muharrak Belediyesi’nde "
+                      "düzenlenen törende, iki başkan tarafından imzalandı.")
+    assert [t.signed for t in facts.twinnings] == ["2025-07-01"]
+
+
+def test_an_earlier_agreement_of_another_kind_is_kept_apart(extracted):
+    facts = extracted(" date 2026-05-21 Kapadokya / Haber - Dün Ürgüp ile Matera arasında kardeş şehir protokolü "
+                      "imzalandı. Ürgüp ile Matera arasında 2011 yılında bir dostluk protokolü imzalanmıştı.")
+    assert sorted((t.kind.value, t.signed) for t in facts.twinnings) == [
+        ("FriendshipAgreement", "2011"), ("SisterCityAgreement", "2026-05-20")]

@@ -145,6 +145,8 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
             c.population >= SMALL_HOME_PLACE or (c.population == 0 and fold_name(c.name) == key)
             if c.country == HOME_COUNTRY
             else fold_name(c.name) == key or c.country in context or c.population >= BIG_CITY)]
+    if "-" in name:  # "Charleville-Mézières": a hyphenated name says which town it is without its country
+        context |= {c.country for c in candidates if fold_name(c.name) == key}
     best = _best_candidate(candidates, context)
     if best is None:
         return None if require_known else unlinked_city(name, None)

@@ -451,6 +451,9 @@ class Mentions:
         covered = {i for p in self.places for i in range(p.first, p.end)}
         for token in self.tokens:
             city = known.get(token.key)
+            following = self.tokens[token.index + 1] if token.index + 1 < len(self.tokens) else None
+            if following and place_noun(following) == "feature":
+                continue  # "Baltık kıyısındaki": the sea, whatever the name was elsewhere
             if city and token.index not in covered and token.index not in self._taken and token.capitalised:
                 self.places.append(PlaceMention(token.index, token.index + 1, city, token.suffix))
         self.places.sort(key=lambda p: p.first)
@@ -495,7 +498,8 @@ class Mentions:
             city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare)
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
-            if unknown is None and supported and length == 1 and not self._inflected_opening(at):
+            if unknown is None and supported and length == 1 and not self._inflected_opening(at) \
+                    and not self.people.by_surname(token.key):  # "Hartmann'ı Belediye Başkan Yardımcısı X"
                 unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
                                        run[-1].suffix)
         return unknown

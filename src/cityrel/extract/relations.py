@@ -63,6 +63,7 @@ from cityrel.model import (
 LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
 COMITATIVE = ("la", "le", "yla", "yle")
 PLUPERFECT = ("misti", "mustu")
+_SIGNING = frozenset({"signing"})
 _SIMPLE_PAST = re.compile(r"[dt][iu](?:l[ae]r)?$")
 MISSION_BODIES = {
     "embassy": OrgKind.EMBASSY,
@@ -77,18 +78,22 @@ MISSION_LABELS = {
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
+# Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
+PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
 # "In our city", "in the district": where the article's own city is spoken of without its name.
 OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
             "ilcemizdeki", "kentte", "sehirde", "ilcede", "kentteki", "sehirdeki", "ilcedeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
-ABOUT = ("yakin", "civarinda", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
+ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
 # Parts of an event that its genitive points to: "programın açılışı", "festivalin kapsamında".
 EVENT_PARTS = ("acilis", "kapanis", "kapsam", "sonunda", "ardindan", "hazirlik")
 # Words that open a noun phrase of events without naming any: "ve", "bir dizi", "çeşitli", "tüm".
 VAGUE_OPENERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
+RELATIVE_DAYS = {"bugun": 0, "bugunku": 0, "dun": 1, "dunku": 1}
+QUOTES = {'"', "“", "”", "«", "»"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
@@ -165,9 +170,19 @@ class Relations:
             if home and (named_body or (title and title[0].words[0] in PLACE_TITLES)):
                 return place.city
         for place in self.m.places:
-            if not place.container and place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY:
+            if (not place.container and place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
+                    and not self._seats_a_mission(place)):
                 return place.city
         return None
+
+    def _seats_a_mission(self, place: PlaceMention) -> bool:
+        """Whether the place only says where a foreign mission sits: "Tacikistan'ın Ankara Büyükelçisi"."""
+        if place.end >= len(self.tokens):
+            return False
+        title = match_title(self.tokens, place.end)
+        if title and title[0].body in (*MISSION_BODIES, "mission"):
+            return True
+        return any(org.first <= place.first < org.end and org.kind in MISSION_BODIES for org in self.m.orgs)
 
     def _cue(self, at: int, kinds: frozenset[str]) -> Cue | None:
         """The longest cue of one of `kinds` starting at token `at`."""
@@ -440,6 +455,8 @@ class Relations:
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence and not place.container:
+                if place.suffix in LOCATIVE_KI:
+                    continue  # "Ankara'daki temasları": the place of something else, never a title's city
                 if any(o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
                        for o in self.m.orgs):
                     continue  # "Ankara Büyükelçiliği": the seat of another body, not this title's city
@@ -485,29 +502,39 @@ class Relations:
             right_end = self._clause_end(end, sentence.stop)
             window = range(left_start, right_end)
             intent = self._intended(end, sentence.stop)
-            signing = bool(self._cue_in(window, frozenset({"signing"})))
+            told = self._told_in(window, sentence)
+            signing = bool(self._cue_in(told, _SIGNING))
             pairs = self._pairs(first, end, window)
             plural = "kardesler" in self.tokens[first].key
             if plural and pending_home:
                 partners = [p.city for p in self._parties(range(end, right_end))]
                 pairs = [(pending_home, city) for city in partners if city.key != pending_home.key]
-            evidence = self.span(window.start, window.stop)
             if intent:
-                self._twinning_plan(kind, pairs, window, evidence)
+                self._twinning_plan(kind, pairs, window, self.span(window.start, window.stop))
                 continue
-            date = self._signed_in(window, signing)
+            evidence = self.span(told.start, told.stop)
+            date = self._signed_in(told, signing)
             if not pairs:
                 parties = self._parties(window)
                 if len(parties) == 1 and signing:
                     pending_home = parties[0].city
                 pairs = self._pairs_by_reference(window, signing)
                 if not pairs:
-                    self._date_existing(window, date, evidence)
+                    self._date_existing(told, date, evidence)
                     continue
             for a, b in pairs:
                 self._add_twinning(_Twinning(kind, (a, b), [evidence], date))
         for window, date, evidence in self._dated:
             self._apply_date(window, date, evidence)
+
+    def _told_in(self, window: range, sentence: range) -> range:
+        """The words that tell what became of the agreement in `window`: the window, or on to the end of
+        the sentence when its last verb is a signing ("Kardeş şehir protokolü önceki gün Muharrak
+        Belediyesi’nde düzenlenen törende, ... tarafından imzalandı")."""
+        if self._cue_in(window, _SIGNING):
+            return window
+        last_words = range(max(window.stop, sentence.stop - 4), sentence.stop)
+        return range(window.start, sentence.stop) if self._cue_in(last_words, _SIGNING) else window
 
     def _intended(self, end: int, stop: int) -> bool:
         """A wish right after the twinning word: "kardeş olmak istiyor", "kardeş şehir olma yolunda".
@@ -520,12 +547,13 @@ class Relations:
         return False
 
     def _clause_end(self, at: int, stop: int) -> int:
-        """The end of the clause a twinning word stands in: the next comma after a place, or the sentence."""
+        """The end of the clause a twinning word stands in: the next comma after a place, a quotation
+        (someone's words, not the clause's), or the sentence."""
         seen_place = False
         while at < stop:
             if self.m.place_at(at):
                 seen_place = True
-            elif seen_place and self.tokens[at].text in (",", ";", ":"):
+            elif self.tokens[at].text in QUOTES or (seen_place and self.tokens[at].text in (",", ";", ":")):
                 return at
             at += 1
         return stop
@@ -564,6 +592,13 @@ class Relations:
             owner = [p for p in parties if p.end <= first]
             partner = [p for p in parties if p.first >= end]
             if owner and partner and (end > first + 1 and tokens[end - 1].key.endswith(("i", "si", "u", "su"))):
+                return [(owner[-1].city, partner[0].city)]
+        # "İnegöl, 2016'dan bu yana kardeş şehir olduğu Rožaje'den gelen heyeti": the participle makes
+        # the place after it the partner of the one before.
+        if end < len(tokens) and tokens[end].key in ("oldugu", "oldugumuz", "olduklari"):  # not "olduğunu"
+            owner = [p for p in parties if p.end <= first]
+            partner = [p for p in parties if p.first > end]
+            if owner and partner:
                 return [(owner[-1].city, partner[0].city)]
         # "X ile Y arasında(ki)": the place after "ile" up to "arasında" is the partner.
         with_ile = [p for p in parties if self._comitative(p)]
@@ -635,7 +670,7 @@ class Relations:
 
     def _date_existing(self, window: range, date: str | None, evidence: Span) -> None:
         """A signing sentence naming one city (or none) dates a twinning read anywhere in the article."""
-        if date and self._cue_in(window, frozenset({"signing"})):
+        if date and self._cue_in(window, _SIGNING):
             self._dated.append((window, date, evidence))
 
     def _apply_date(self, window: range, date: str, evidence: Span) -> None:
@@ -652,7 +687,7 @@ class Relations:
     def _add_twinning(self, found: _Twinning) -> None:
         pair = {c.key for c in found.cities}
         for known in self.twinnings:
-            if {c.key for c in known.cities} == pair:
+            if {c.key for c in known.cities} == pair and not _another_agreement(known, found):
                 known.spans += found.spans
                 if found.signed and (known.signed is None or len(found.signed) > len(known.signed)):
                     known.signed = found.signed
@@ -683,25 +718,22 @@ class Relations:
         """When a twinning was signed: any date beside a signing verb, or the header's year for a
         signing the first sentence reports (that is the news); without a signing verb, only a year
         ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
-        date = self._date_in(window)
+        date = self._date_in(window) if signing else self._year_in(window)
         if signing and date is None and self.published and self.tokens[window.start].sentence == self.sentences[0] \
                 and self._signed_now(window):
             return str(self.published.year)
-        if signing or date is None:
-            return date
-        return date if len(date) == 4 else None
+        return date
 
     def _signed_now(self, window: range) -> bool:
         """A signing told in the simple past ("imzalandı", "imza attılar"), as news is; not a participle
         ("imzalanan anlaşma"), which may speak of any year."""
         return any(_SIMPLE_PAST.search(self.tokens[at + len(cue.words) - 1].key)
-                   for at, cue in self._cue_in(window, frozenset({"signing"})))
+                   for at, cue in self._cue_in(window, _SIGNING))
 
     def _date_in(self, window: range) -> str | None:
         """The fullest date written in a window: "11 Ekim 2021", "12 Mart'ta" (the last 12 March
         up to the header's date), "2003'ten", "dün"."""
         tokens = self.tokens
-        best: str | None = None
         for at in window:
             token = tokens[at]
             if token.key in months() and at > window.start and tokens[at - 1].key.isdigit():
@@ -714,12 +746,15 @@ class Relations:
                         return _last_before(self.published, month, day).isoformat()
                 except ValueError:
                     continue
-            if token.stem.isdigit() and len(token.stem) == 4 and 1900 <= int(token.stem) <= 2100:
-                best = best or token.stem
-            if token.key in ("dun", "bugun") and self.published:
-                shift = 1 if token.key == "dun" else 0
-                return (self.published - datetime.timedelta(days=shift)).isoformat()
-        return best
+            days_ago = _days_ago(tokens, at)
+            if days_ago is not None and self.published:
+                return (self.published - datetime.timedelta(days=days_ago)).isoformat()
+        return self._year_in(window)
+
+    def _year_in(self, window: range) -> str | None:
+        """The first year written in a window: "2003'ten", "2016 yılından bu yana"."""
+        return next((self.tokens[at].stem for at in window if self.tokens[at].stem.isdigit()
+                     and len(self.tokens[at].stem) == 4 and 1900 <= int(self.tokens[at].stem) <= 2100), None)
 
     # -- meetings ------------------------------------------------------------
 
@@ -1013,6 +1048,7 @@ class Relations:
     def _read_communities(self) -> None:
         tokens = self.tokens
         residence = frozenset({"residence"})
+        figures: list[tuple[int, Country]] = []  # every count of residents, of a city or not, for "bu sayı"
         for at in range(len(tokens)):
             country = self._nationality_at(at)
             if country is None:
@@ -1032,17 +1068,76 @@ class Relations:
                 lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
             if not any(self._cue(i, residence) for i in (*lives, *lived)):
                 continue
-            place = self._residence_place(first)
+            figures.append((at, country))
+            place = self._residence_place(first, at + 1)
             if place is None:
                 continue
             city, place_first = place
             end = max(lives.stop, last)
             while end > last and not self._cue(end - 1, residence):
                 end -= 1
-            statistic = CommunityStatistic(country, city, count, qualifier, (self.span(place_first, end),))
-            if not any(s.nationality == country and s.city == city and s.count == count
-                       for s in self.communities):
-                self.communities.append(statistic)
+            self._add_community(CommunityStatistic(country, city, count, qualifier,
+                                                   (self.span(min(place_first, first), max(end, place_first + 1)),)))
+        for at, country in figures:
+            self._read_part_of_figure(at, country)
+
+    def _add_community(self, statistic: CommunityStatistic) -> None:
+        if not any(s.nationality == statistic.nationality and s.city == statistic.city
+                   and s.count == statistic.count for s in self.communities):
+            self.communities.append(statistic)
+
+    def _read_part_of_figure(self, figure: int, country: Country) -> None:
+        """A city's share of a figure just given, said by referring back to it: "Türkiye genelinde 9 bini aşkın
+        Karadağ vatandaşı yaşıyor, bunlardan iki bin beş yüz civarı İnegöl'de", "Giresun'da ise bu sayı on"."""
+        tokens = self.tokens
+        sentence = self.m.sentence_range(tokens[figure].sentence)
+        for at in range(figure + 1, sentence.stop):
+            key = tokens[at].key
+            if key in PART_OF_FIGURE:
+                start = at + 1
+            elif key == "bu" and at + 1 < sentence.stop and tokens[at + 1].key.startswith("sayi"):
+                start = at + 2
+            else:
+                continue
+            number = self._count_at(start, sentence.stop)
+            if number is None:
+                return
+            count, qualifier, end = number
+            place = self._clause_place(figure + 1, at, end, sentence.stop)
+            if place is not None:
+                span_first, span_end = min(place.first, at), max(place.end, end)
+                self._add_community(CommunityStatistic(country, place.city, count, qualifier,
+                                                       (self.span(span_first, span_end),)))
+            return
+
+    def _count_at(self, at: int, stop: int) -> tuple[int, Qualifier, int] | None:
+        """A count and its qualifier from token `at` on: "yaklaşık 60", "on kişi kadar", "350 civarında";
+        and the index after them."""
+        tokens = self.tokens
+        qualifier = None
+        if at < stop and tokens[at].key == "yaklasik":
+            qualifier, at = Qualifier.ABOUT, at + 1
+        words: list[Token] = []
+        while at < stop and _number_value(tokens[at]) is not None:
+            words.append(tokens[at])
+            at += 1
+        if not words:
+            return None
+        if at < stop and tokens[at].key.startswith("kisi"):
+            at += 1
+        after = _qualifier(tokens[at]) if at < stop else None
+        if after:
+            qualifier, at = after, at + 1
+        return _count(words), qualifier or Qualifier.EXACT, at
+
+    def _clause_place(self, after: int, anaphor: int, end: int, stop: int) -> PlaceMention | None:
+        """The city in the locative that a share of a figure is about: the last before the words that refer
+        back ("Giresun'da ise bu sayının"), else the first after the count ("civarının İnegöl'de")."""
+        cities = [p for p in self.m.places if p.suffix in LOCATIVE and not p.container]
+        before = [p for p in cities if after <= p.first and p.end <= anaphor]
+        if before:
+            return before[-1]
+        return next((p for p in cities if end <= p.first < min(end + 3, stop)), None)
 
     def _nationality_at(self, index: int) -> Country | None:
         """A demonym ("Kazak", "Azerbaycanlılar") or a country's citizens ("Azerbaycan vatandaşı")."""
@@ -1082,7 +1177,8 @@ class Relations:
         return _count(words), qualifier or Qualifier.EXACT, words[0].index
 
     def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
-        """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında"."""
+        """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında",
+        "sayısı ise yaklaşık 60"."""
         tokens = self.tokens
         at = index
         if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu")):
@@ -1090,23 +1186,19 @@ class Relations:
         if at >= len(tokens) or not tokens[at].key.startswith("sayisi"):
             return None
         at += 1
-        words: list[Token] = []
-        while at < len(tokens) and _number_value(tokens[at]) is not None:
-            words.append(tokens[at])
+        if at < len(tokens) and tokens[at].key == "ise":
             at += 1
-        if not words:
-            return None
-        qualifier = _qualifier(tokens[at]) if at < len(tokens) else None
-        return _count(words), qualifier or Qualifier.EXACT, at + 1 if qualifier else at
+        return self._count_at(at, len(tokens))
 
     def _listed(self, place: PlaceMention) -> bool:
         """True when the place closes a list of places ("A, B ve C'de")."""
         before = place.first - 1
         return before > 0 and self.tokens[before].key in (",", "ve") and self.m.place_at(before - 1) is not None
 
-    def _residence_place(self, index: int) -> tuple[City, int] | None:
-        """The one city that the figure is about, and where its name starts: "İzmir’de 3 bini aşkın",
-        "Kayseri'deki üniversitelerde", or the article's own city in "kentimizde"."""
+    def _residence_place(self, index: int, after: int) -> tuple[City, int] | None:
+        """The one city that the figure starting at `index` is about, and where its name starts: "İzmir’de
+        3 bini aşkın", "Kayseri'deki üniversitelerde", or the article's own city in "kentimizde" (before the
+        figure, or right `after` it: "Etiyopyalı öğrencinin kentte")."""
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence:
@@ -1120,7 +1212,28 @@ class Relations:
                 break
             if self.home and self.tokens[at].key in OUR_CITY:
                 return self.home, at
+        for at in range(after, min(after + 3, len(self.tokens))):
+            if self.home and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
+                return self.home, at
         return None
+
+
+def _days_ago(tokens: list[Token], at: int) -> int | None:
+    """How many days before the header's date a word at `at` says: "bugün" 0, "dün" 1, "önceki gün" 2."""
+    key = tokens[at].key
+    if key in RELATIVE_DAYS:
+        return RELATIVE_DAYS[key]
+    if key in ("onceki", "evvelki") and at + 1 < len(tokens) and tokens[at + 1].key == "gun" \
+            and (at == 0 or tokens[at - 1].key != "bir"):  # "bir önceki gün": the day before another
+        return 2
+    return None
+
+
+def _another_agreement(known: _Twinning, found: _Twinning) -> bool:
+    """Two agreements of one pair: another kind signed in another year ("2011'de bir dostluk protokolü
+    imzalanmıştı", and now a sister-city one)."""
+    return (known.kind != found.kind and known.signed is not None and found.signed is not None
+            and known.signed[:4] != found.signed[:4])
 
 
 def _qualifier(token: Token) -> Qualifier | None:
@@ -1192,7 +1305,8 @@ def _strip_genitive(text: str) -> str:
 
 
 def _inner_case(key: str) -> str:
-    """The case ending after the possessive of "Belediyesi’nde"-like words written without apostrophe."""
-    match = re.search(r"s?[iu](n?(?:[dt][ae]n?|[iu]n|[ae]|l[ae]))$", key)
+    """The case ending after the possessive of "Belediyesi’nde"-like words written without apostrophe:
+    "nde", "ne", "yle" ("kentiyle")."""
+    match = re.search(r"s?[iu](n?(?:[dt][ae]n?|[iu]n|[ae])|y?l[ae])$", key)
     return match.group(1) if match else ""
 
