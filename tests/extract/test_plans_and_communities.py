@@ -86,10 +86,10 @@ def test_the_number_said_of_a_nationality(extracted):
 
 
 @pytest.mark.parametrize(("text", "city", "count", "qualifier"), [
-    ("Varnas, Türkiye genelinde 1.500 civarında Litvanya vatandaşının yaşadığını, Giresun'da ise bu sayının on kişi "
-     "kadar olduğunu belirtti.", "Giresun", 10, "about"),
-    ("Kučević, Türkiye genelinde 9 bini aşkın Karadağ vatandaşının yaşadığını, bunlardan iki bin beş yüz civarının "
-     "İnegöl'de bulunduğunu söyledi.", "İnegöl", 2500, "about"),
+    (("Varnas, Türkiye genelinde 1.500 civarında Litvanya vatandaşının yaşadığını, Giresun'da ise bu sayının on kişi "
+     "kadar olduğunu belirtti."), "Giresun", 10, "about"),
+    (("Kučević, Türkiye genelinde 9 bini aşkın Karadağ vatandaşının yaşadığını, bunlardan iki bin beş yüz civarının "
+     "İnegöl'de bulunduğunu söyledi."), "İnegöl", 2500, "about"),
 ])
 def test_a_citys_share_of_a_countrywide_figure(extracted, text, city, count, qualifier):
     found = [(c.city.label_tr, c.count, c.qualifier.value) for c in extracted(text).communities]

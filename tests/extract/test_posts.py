@@ -104,10 +104,10 @@ def test_an_opening_word_in_the_locative_is_no_place(extracted):
 
 
 @pytest.mark.parametrize("text", [
-    "Akçaabat Belediye Başkanı Levent Çakıroğlu'nun Ankara'daki temasları nedeniyle toplantıyı Başkan Yardımcısı "
-    "Hülya Saral yönetti.",
-    "Didim Belediye Başkanı Ahmet Doğrusöz ile Dernek Başkanı Monika Hartmann görüştü. Hartmann'ı Belediye Başkan "
-    "Yardımcısı Hülya Saral makamında ağırladı.",
+    ("Akçaabat Belediye Başkanı Levent Çakıroğlu'nun Ankara'daki temasları nedeniyle toplantıyı Başkan Yardımcısı "
+    "Hülya Saral yönetti."),
+    ("Didim Belediye Başkanı Ahmet Doğrusöz ile Dernek Başkanı Monika Hartmann görüştü. Hartmann'ı Belediye Başkan "
+    "Yardımcısı Hülya Saral makamında ağırladı."),
 ])
 def test_a_deputy_mayor_of_the_city_not_of_a_place_or_person_named_before(extracted, text):
     deputies = [p for p in extracted(text).posts if p.role.value == "DeputyMayor"]

@@ -21,8 +21,8 @@ TWINNINGS = [
      {"Akçaabat", "Karakol"}, "SisterCityAgreement", "2019"),
     ("Giresun Belediyesi ile Litvanya'nın liman kenti Klaipėda arasında dostluk ve iş birliği protokolü imzalandı.",
      {"Giresun", "Klaipėda"}, "FriendshipAgreement", None),
-    ("İnegöl Belediyesi, 2016 yılından bu yana kardeş şehir olduğu Karadağ'ın Rožaje Belediyesi'nden gelen heyeti "
-     "dün ağırladı.", {"İnegöl", "Rožaje"}, "SisterCityAgreement", "2016"),
+    (("İnegöl Belediyesi, 2016 yılından bu yana kardeş şehir olduğu Karadağ'ın Rožaje Belediyesi'nden gelen heyeti "
+     "dün ağırladı."), {"İnegöl", "Rožaje"}, "SisterCityAgreement", "2016"),
     ("Etiyopya'nın Harar kenti, Charleville-Mézières ile uzun yıllardır kardeş şehirdir.",
      {"Harar", "Charleville-Mézières"}, "SisterCityAgreement", None),
 ]
