@@ -94,3 +94,18 @@ def test_signing_together_is_meeting(extracted):
     facts = extracted("Protokole Altınordu Belediye Başkanı Av. Serkan Yalçınkaya ile Kobuleti Belediye Başkanı "
                       "Giorgi Beridze imza attı.")
     assert [names(m) for m in facts.meetings] == [{"Serkan Yalçınkaya", "Giorgi Beridze"}]
+
+
+def test_separate_calls_told_in_one_sentence_are_separate_meetings(extracted):
+    facts = extracted(" date 2026-04-16 Denizli / Haber - Tacikistan'ın Ankara Büyükelçisi Şerali Nazarzoda, Denizli'de "
+                      "dün Vali Kemal Yurtsever ve Büyükşehir Belediye Başkanı Nurten Akdoğan ile ayrı ayrı görüştü.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Şerali Nazarzoda", "Kemal Yurtsever"}, datetime.date(2026, 4, 15)),
+        ({"Şerali Nazarzoda", "Nurten Akdoğan"}, datetime.date(2026, 4, 15))]
+
+
+def test_the_next_sentence_gives_the_day_of_the_meeting(extracted):
+    facts = extracted(" date 2026-06-12 Ekspres / Haber - Odunpazarı Belediye Başkanı Serkan Yalçıner, Kazan Belediye "
+                      "Başkanı Rinat Galiullin ile bir araya geldi. 9 Haziran'da gerçekleştirilen görüşmenin ardından "
+                      "bir mutabakat zaptı imzalandı.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2026, 6, 9)]

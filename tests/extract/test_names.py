@@ -122,3 +122,17 @@ def test_a_place_that_opens_a_buildings_name_ends_the_name_before_it(extracted):
 def test_a_hyphenated_city(extracted):
     facts = extracted("Almanya'nın Castrop-Rauxel kenti ile İzmir'in Çiğli ilçesi kardeş şehir protokolü imzaladı.")
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Castrop-Rauxel", "Çiğli"}]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Meksika'nın Ankara Büyükelçisi María de los Ángeles Ortiz de la Vega'nın ziyareti sürdü.",
+     "María de los Ángeles Ortiz de la Vega"),
+    ("Muharrak Belediye Başkanı Salman bin Abdulla Al-Hindi törene katıldı.", "Salman bin Abdulla Al-Hindi"),
+])
+def test_particles_do_not_count_towards_a_names_length(extracted, text, name):
+    assert [p.person.name for p in extracted(text).posts] == [name]
+
+
+def test_de_after_a_name_is_too_not_a_particle(extracted):
+    facts = extracted("Çiğli Belediye Başkan Yardımcısı Ali Aras da Japon heyetini karşıladı.")
+    assert [p.person.name for p in facts.posts] == ["Ali Aras"]

@@ -37,9 +37,12 @@ from cityrel.model import City, Country, Person
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
 MAX_NAME_TOKENS = 4
-# Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed"). Not "de" or "da",
-# which in Turkish are "too" as often as they are a particle: "Başkan Aras da Japon heyetine ...".
-NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du"}
+# Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed", "Ortiz de la Vega").
+# "de" and "da" only before another particle: in Turkish they are "too" as often as they are a particle
+# ("Başkan Aras da Japon heyetine ...").
+NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
+                  "la", "las", "los"}
+PARTICLES_BEFORE_PARTICLES = {"de", "da"}
 # Case endings of a place someone goes to, is in, or comes from.
 MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
@@ -291,7 +294,7 @@ class Mentions:
         tokens, first = self.tokens, at
         words: list[Token] = []
         variant: tuple[int, str] | None = None
-        while at < len(tokens) and sum(w.text != "-" for w in words) < MAX_NAME_TOKENS:
+        while at < len(tokens) and sum(w.text != "-" and w.capitalised for w in words) < MAX_NAME_TOKENS:
             token = tokens[at]
             if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at):
                 break
@@ -320,8 +323,10 @@ class Mentions:
                 variant = (len(words) - 1, tokens[at + 1].stem)
                 at += 3
             particles = at
-            while particles < len(tokens) and tokens[particles].key in NAME_PARTICLES \
-                    and not tokens[particles].capitalised:
+            while particles < len(tokens) and not tokens[particles].capitalised and (
+                    tokens[particles].key in NAME_PARTICLES or (
+                        tokens[particles].key in PARTICLES_BEFORE_PARTICLES and particles + 1 < len(tokens)
+                        and tokens[particles + 1].key in NAME_PARTICLES)):
                 particles += 1
             if particles > at and particles < len(tokens) and self._name_token(tokens[particles]):
                 words += tokens[at:particles]  # "Mark van der Berg": the particles belong to the surname

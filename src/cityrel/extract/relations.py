@@ -103,6 +103,8 @@ TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresi
 class _Meeting:
     people: list[Person]
     spans: list[Span]
+    sentence: int
+    """The sentence last told of it."""
     date: datetime.date | None = None
     signing: bool = False
 
@@ -772,11 +774,21 @@ class Relations:
             full_date = datetime.date.fromisoformat(date) if date and len(date) == 10 else None
             span = self.sentence_span(sentence)
             signing = any(cue.words[0].startswith("imza") for _, cue in meeting_cues)
-            if meeting_cues or not found:
-                found.append(_Meeting(list(people), [span], full_date, signing))
+            if meeting_cues and not people and found and found[-1].date is None and full_date \
+                    and found[-1].sentence == sentence - 1:
+                # "9 Haziran'da gerçekleştirilen görüşmenin ardından ... imzalandı": the day of the meeting just told
+                found[-1].date, found[-1].signing = full_date, found[-1].signing or signing
+                found[-1].spans.append(span)
+                found[-1].sentence = sentence
+            elif meeting_cues and len(people) > 2 and self._separately(indices):
+                # "X, Vali A ve Başkan B ile ayrı ayrı görüştü": one meeting with each of them
+                found += [_Meeting([people[0], other], [span], sentence, full_date, signing) for other in people[1:]]
+            elif meeting_cues or not found:
+                found.append(_Meeting(list(people), [span], sentence, full_date, signing))
             else:
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
+                found[-1].sentence = sentence
                 found[-1].date = found[-1].date or full_date  # "3 Mart'ta düzenlenen imza törenine ... katıldı"
         lead_date, lead_people = self._lead()
         for meeting in self._merged(found):
@@ -789,6 +801,11 @@ class Relations:
                 day = lead_date  # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
+
+    def _separately(self, indices: range) -> bool:
+        """"ayrı ayrı görüştü": the people after the first met one by one."""
+        keys = [self.tokens[at].key for at in indices]
+        return any(a == "ayri" and b == "ayri" for a, b in itertools.pairwise(keys))
 
     def _lead(self) -> tuple[datetime.date | None, set[Person]]:
         """The day the first sentence dates its news to ("dün", "12 Mart'ta"), and the people it names:
