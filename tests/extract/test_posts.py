@@ -113,3 +113,9 @@ def test_a_deputy_mayor_of_the_city_not_of_a_place_or_person_named_before(extrac
     deputies = [p for p in extracted(text).posts if p.role.value == "DeputyMayor"]
     assert [(p.person.name, p.organization.city.label_tr) for p in deputies] == [
         ("Hülya Saral", "Didim" if "Didim" in text else "Akçaabat")]
+
+
+def test_a_hyphenated_acronym_names_the_association(extracted):
+    facts = extracted("İnegöl Sancak Karadağ Kültür ve Dayanışma Derneği (SANKAR-DER) Başkanı Kenan Bulut konuştu. "
+                      "SANKAR-DER Başkanı Bulut teşekkür etti.")
+    assert {(p.person.name, p.organization.acronym) for p in facts.posts} == {("Kenan Bulut", "SANKAR-DER")}

@@ -78,6 +78,11 @@ class OrgMention:
     acronym: str | None = None
     definition: OrgMention | None = None
     """For an acronym used alone, the mention that spells the name out."""
+    after: int = 0
+    """The token after the mention and its bracketed acronym, if any ("... Derneği (SANKAR-DER)")."""
+
+    def __post_init__(self) -> None:
+        self.after = max(self.after, self.end)
 
 
 @dataclass
@@ -362,12 +367,23 @@ class Mentions:
                 continue  # "Dernekleri Federasyonu", "Belediye Meclisi": the name goes on
             first = self._extend_left(at) if token.capitalised else at
             name = self.span_text(first, end) if token.capitalised and first < at else None
-            acronym = None
-            if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 1].acronym \
-                    and tokens[end + 2].text == ")":
-                acronym = tokens[end + 1].stem
-            self.orgs.append(OrgMention(first, at, end, kind, name, acronym))
+            acronym, after = None, end
+            bracketed = self._acronym_at(end + 1) if end < len(tokens) and tokens[end].text == "(" else None
+            if bracketed and bracketed[1] < len(tokens) and tokens[bracketed[1]].text == ")":
+                acronym, after = bracketed[0], bracketed[1] + 1
+            self.orgs.append(OrgMention(first, at, end, kind, name, acronym, after=after))
         self._find_acronym_orgs()
+
+    def _acronym_at(self, at: int) -> tuple[str, int] | None:
+        """The acronym starting at token `at`, hyphenated ones whole ("SANKAR-DER"), and the index after it."""
+        tokens = self.tokens
+        if at >= len(tokens) or not tokens[at].acronym:
+            return None
+        end = at + 1
+        while end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].acronym \
+                and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
+            end += 2
+        return self.text[tokens[at].start:tokens[end - 1].start + len(tokens[end - 1].stem)], end
 
     def _extend_left(self, head: int) -> int:
         tokens, first, at = self.tokens, head, head - 1
@@ -396,26 +412,23 @@ class Mentions:
     def _find_acronym_orgs(self) -> None:
         """Acronyms used alone ("İZAZDER Başkanı", "TÜRKSOY Genel Sekreteri") name bodies too."""
         defined = {fold_name(m.acronym): m for m in self.orgs if m.acronym}
-        for token in self.tokens:
-            if not token.acronym or token.index in self._taken or self.country_at(token.index):
+        at = 0
+        while at < len(self.tokens):
+            found = self._acronym_at(at)
+            if found is None or at in self._taken or self.country_at(at) \
+                    or any(m.first <= at < m.after for m in self.orgs):
+                at += 1
                 continue
-            inside = any(m.first <= token.index < m.end + 3 for m in self.orgs)
-            if inside:
-                continue
-            known = defined.get(fold_name(token.stem))
+            acronym, end = found
+            known = defined.get(fold_name(acronym))
             kind = known.kind if known else "organization"
-            self.orgs.append(OrgMention(token.index, token.index, token.index + 1, kind,
-                                        known.name if known else token.stem, token.stem, known))
+            self.orgs.append(OrgMention(at, at, end, kind, known.name if known else acronym, acronym, known))
+            at = end
         self.orgs.sort(key=lambda m: m.first)
 
     def org_before(self, index: int) -> OrgMention | None:
         """The organisation that ends right before token `index` (bracketed acronym allowed)."""
-        for mention in self.orgs:
-            end = mention.end + (3 if mention.acronym and mention.end < len(self.tokens)
-                                 and self.tokens[mention.end].text == "(" else 0)
-            if end == index:
-                return mention
-        return None
+        return next((mention for mention in self.orgs if mention.after == index), None)
 
     # -- 4. places -----------------------------------------------------------
 
