@@ -3,7 +3,7 @@
 import pytest
 
 from cityrel.extract.text import fold, fold_name, split_suffix
-from cityrel.extract.tokens import inflects
+from cityrel.extract.tokens import inflects, tokenize
 
 POSTS = [
     # text, person, role, organisation label
@@ -136,3 +136,8 @@ def test_particles_do_not_count_towards_a_names_length(extracted, text, name):
 def test_de_after_a_name_is_too_not_a_particle(extracted):
     facts = extracted("Çiğli Belediye Başkan Yardımcısı Ali Aras da Japon heyetini karşıladı.")
     assert [p.person.name for p in facts.posts] == ["Ali Aras"]
+
+
+def test_a_closing_quote_before_a_case_ending_is_a_token_of_its_own():
+    tokens = tokenize("“İzmir Günleri”ne katıldı")
+    assert [t.text for t in tokens] == ["“", "İzmir", "Günleri", "”", "ne", "katıldı"]

@@ -167,3 +167,16 @@ def test_an_exchange_programme_proposed(extracted):
 ])
 def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
     assert extracted(text).plans == ()
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ('Varnas, bir "Karadeniz-Baltık Liman Kentleri Forumu"nun gelecek yıl Giresun\'da düzenlenmesini önerdi.',
+     "Karadeniz-Baltık Liman Kentleri Forumu"),
+    ("Taraflar gelecek yıl nisan ayında Kütahya'da bir Meksika Kültür Haftası düzenlenmesi konusunda anlaştı.",
+     "Meksika Kültür Haftası"),
+    ("Durmaz, Harar'ın eski kentinde bir Sivas Çeşmesi yaptırmayı önerdi.", "Sivas Çeşmesi"),
+    ("Ayrıca iki kentin ustaları arasında bir değişim programı başlatılacağı açıklandı.",
+     "iki kentin ustaları arasında değişim programı"),
+])
+def test_plans_in_more_words(extracted, text, label):
+    assert labels(extracted(text)) == {label}

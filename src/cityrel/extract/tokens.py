@@ -20,6 +20,8 @@ from cityrel.extract.text import fold, split_suffix
 
 SENTENCE_END = {".", "!", "?", "…", "?!"}
 _HYPHENS = re.compile(r"[-–—‑]")
+# A closing quotation mark with a case ending after it: “İzmir Günleri”ne, "Liman Forumu"nun.
+_QUOTE_THEN_ENDING = re.compile(r"(?<=\w)([”\"»])(?=\w+$)")
 # Inflectional endings (folded) that may follow a stem: plural, possessive, case.
 # Derivational endings such as -lik ("başkanlık", the office) are deliberately absent.
 _ENDING = re.compile(
@@ -71,8 +73,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     pieces: list[tuple[str, int]] = []
     for token in _tokenizer()(text[start:end]):
         if token.text.strip():
-            pieces.extend(_split_hyphens(token.text, start + token.idx))
+            for piece, offset in _split_quote(token.text, start + token.idx):
+                pieces.extend(_split_hyphens(piece, offset))
     return _with_sentences(text, pieces)
+
+
+def _split_quote(text: str, offset: int) -> list[tuple[str, int]]:
+    """“Forumu”nun -> “Forumu”, ”, nun: the closing mark is a token of its own, as the opening one is."""
+    match = _QUOTE_THEN_ENDING.search(text)
+    if match is None:
+        return [(text, offset)]
+    at = match.start()
+    return [(text[:at], offset), (text[at], offset + at), (text[at + 1:], offset + at + 1)]
 
 
 def _split_hyphens(text: str, offset: int) -> list[tuple[str, int]]:
