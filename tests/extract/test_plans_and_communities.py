@@ -180,3 +180,8 @@ def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
 ])
 def test_plans_in_more_words(extracted, text, label):
     assert labels(extracted(text)) == {label}
+
+
+def test_an_event_decided_on_is_planned(extracted):
+    facts = extracted("Görüşmede, eylül ayında Erzurum'da bir Kore Kültür Haftası düzenlenmesi kararlaştırıldı.")
+    assert [(p.label, p.kind.value) for p in facts.plans] == [("Kore Kültür Haftası", "PlannedEvent")]
