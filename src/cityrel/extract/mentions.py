@@ -38,11 +38,10 @@ GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
 MAX_NAME_TOKENS = 4
 # Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed", "Ortiz de la Vega").
-# "de" and "da" only before another particle: in Turkish they are "too" as often as they are a particle
-# ("Başkan Aras da Japon heyetine ...").
+# "de" and "da" are also Turkish "too" ("Başkan Aras da Japon heyetine ..."): see Mentions._particle_before.
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
                   "la", "las", "los"}
-PARTICLES_BEFORE_PARTICLES = {"de", "da"}
+AMBIGUOUS_PARTICLES = {"de", "da"}
 # Case endings of a place someone goes to, is in, or comes from.
 MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
@@ -175,6 +174,19 @@ class Mentions:
             first.setdefault(token.sentence, token.index)
             last[token.sentence] = token.index
         return {sentence: range(start, last[sentence] + 1) for sentence, start in first.items()}
+
+    def _particle_before(self, at: int) -> bool:
+        """Whether "de" or "da" right before token `at` is a particle of a name ("Ortiz de la Vega", "Sanne de
+        Vries"), not "too" ("Aras da Japon heyetine", "Yılmaz da İzmir'e"): another particle or a surname
+        follows, not a place, a country or a nationality."""
+        if at >= len(self.tokens):
+            return False
+        token = self.tokens[at]
+        if token.key in NAME_PARTICLES:
+            return True
+        return self._name_token(token) and not (
+            self.country_at(at) or gazetteer.demonym_of(token.key)
+            or gazetteer.notable_place(token.stem, self._home_and_context) or match_title(self.tokens, at))
 
     def _name_token(self, token: Token) -> bool:
         return (token.capitalised and token.stem.isalpha() is not False and token.word and not token.acronym
@@ -330,8 +342,7 @@ class Mentions:
             particles = at
             while particles < len(tokens) and not tokens[particles].capitalised and (
                     tokens[particles].key in NAME_PARTICLES or (
-                        tokens[particles].key in PARTICLES_BEFORE_PARTICLES and particles + 1 < len(tokens)
-                        and tokens[particles + 1].key in NAME_PARTICLES)):
+                        tokens[particles].key in AMBIGUOUS_PARTICLES and self._particle_before(particles + 1))):
                 particles += 1
             if particles > at and particles < len(tokens) and self._name_token(tokens[particles]):
                 words += tokens[at:particles]  # "Mark van der Berg": the particles belong to the surname
