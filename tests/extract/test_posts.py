@@ -119,3 +119,21 @@ def test_a_hyphenated_acronym_names_the_association(extracted):
     facts = extracted("İnegöl Sancak Karadağ Kültür ve Dayanışma Derneği (SANKAR-DER) Başkanı Kenan Bulut konuştu. "
                       "SANKAR-DER Başkanı Bulut teşekkür etti.")
     assert {(p.person.name, p.organization.acronym) for p in facts.posts} == {("Kenan Bulut", "SANKAR-DER")}
+
+
+@pytest.mark.parametrize(("text", "city", "community"), [
+    (("Konuğu Beyoğlu Belediye Başkan Yardımcısı Cem Yurtsever ağırladı. Görüşmeye, merkezi Beyoğlu'nda bulunan Türk-Fas Dostluk ve Kültür Derneği (TÜFAD) Başkanı Leyla Bennani de "
+     "katıldı."), "Beyoğlu", "MA"),
+    (("Gaziosmanpaşa Belediye Başkanı Hasan Tahsin Usta konuştu. Makedonya Türkleri Kültür ve Dayanışma "
+     "Derneği'nin (MATÜDER) Başkanı Nevzat Ohrili de konuştu. Merkezi Gaziosmanpaşa'da bulunan derneğin başkanı Ohrili teşekkür etti."), "Gaziosmanpaşa", "MK"),
+    ("Görüşmede Berlin Kırşehirliler Derneği Başkanı Hüseyin Çakır da hazır bulundu.", "Berlin", "TR"),
+    ("Alman heyetinde Castrop-Rauxel Türk Kültür Derneği Başkanı Mustafa Kılınç da vardı.", "Castrop-Rauxel", "TR"),
+])
+def test_where_an_association_sits_and_whom_it_gathers(extracted, text, city, community):
+    associations = {p.organization for p in extracted(text).posts if p.organization.kind.value == "Association"}
+    assert [(a.city.label_tr, a.community.code) for a in associations] == [(city, community)]
+
+
+def test_turks_from_a_foreign_town_gather_elsewhere(extracted):
+    facts = extracted("Bursa'da Prizren Türkleri Derneği Başkanı Ali Kaya konuştu.")
+    assert [p.organization.city for p in facts.posts] == [None]

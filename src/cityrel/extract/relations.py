@@ -16,6 +16,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import (
@@ -77,7 +78,7 @@ MISSION_LABELS = {
     OrgKind.CONSULATE: "Konsolosluğu",
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
-AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri")
+AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan")  # "3 bini aştığını"
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
 # "In our city", "in the district": where the article's own city is spoken of without its name.
@@ -93,6 +94,9 @@ EVENT_PARTS = ("acilis", "kapanis", "kapsam", "sonunda", "ardindan", "hazirlik")
 # Words that open a noun phrase of events without naming any: "ve", "bir dizi", "çeşitli", "tüm".
 VAGUE_OPENERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
 RELATIVE_DAYS = {"bugun": 0, "bugunku": 0, "dun": 1, "dunku": 1}
+TOWNSFOLK = re.compile(r"\w+l[iu](ler|lar)")  # "kırşehirliler", "sakaryalılar" (folded)
+# "merkezi Beyoğlu'nda bulunan Türk-Fas Derneği": words that, after a place, say a body sits there.
+SITTING = {"bulunan", "olan"}
 QUOTES = {'"', "“", "”", "«", "»"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
@@ -251,16 +255,60 @@ class Relations:
         kind = OrgKind.ASSOCIATION if mention.kind == "association" else OrgKind.ORGANIZATION
         if mention.kind not in ("association", "organization"):
             return None
-        city = None
-        first_place = self.m.place_at(mention.first)
-        if first_place and first_place.city.country and first_place.city.country.code == gazetteer.HOME_COUNTRY:
-            city = first_place.city
-        seat = self.m.place_at(mention.first - 2) if mention.first >= 2 else None
-        if seat and self.tokens[mention.first - 1].key.startswith("merkezli"):
-            city = seat.city  # "İstanbul merkezli Marmara Boşnak Dernekleri Federasyonu"
+        city = self._seats.get(mention.name) or self._seat_in_name(mention)
         community = self._community_of(mention.first, mention.head + 1) if kind == OrgKind.ASSOCIATION else None
+        abroad = city is not None and city.country is not None and city.country.code != gazetteer.HOME_COUNTRY
+        if kind == OrgKind.ASSOCIATION and community is None and abroad and any(
+                self._turkish_people(t) for t in self.tokens[mention.first:mention.head]):
+            community = gazetteer.country_by_code(gazetteer.HOME_COUNTRY)  # Turks abroad
         return Organization(key=f"{slug(mention.kind)}-{slug(mention.name)}", kind=kind, label=mention.name,
                             acronym=mention.acronym, city=city, community=community)
+
+    @cached_property
+    def _seats(self) -> dict[str, City]:
+        """Where bodies say they sit, by name: "İstanbul merkezli X", "merkezi Beyoğlu'nda bulunan X",
+        "Merkezi Ankara'da bulunan KIRVAK'ın", "merkezi Gaziosmanpaşa'da bulunan derneğin"."""
+        seats: dict[str, City] = {}
+        for at in range(2, len(self.tokens)):
+            seat = self._seat_before(at)
+            if seat is None:
+                continue
+            mention = next((m for m in self.m.orgs if m.first == at), None)
+            named: OrgMention | None = mention.definition or mention if mention else None
+            if named is None or named.name is None:  # "derneğin (başkanı)": the last body named before
+                head = match_head(self.tokens, at)
+                kind = named.kind if named else head[0] if head else None
+                named = next((m for m in reversed(self.m.orgs) if m.first < at and m.name and m.kind == kind), None)
+            if named and named.name and named.kind in ("association", "organization"):
+                seats.setdefault(named.name, seat)
+        return seats
+
+    def _seat_in_name(self, mention: OrgMention) -> City | None:
+        """The city a body's name opens with: a Turkish one ("Bayrampaşa Sancak Derneği"), or a foreign one
+        where Turks or people from a Turkish town gather ("Berlin Kırşehirliler Derneği", "Castrop-Rauxel Türk
+        Kültür Derneği"); not "Prizren Türkleri Derneği", the Turks from Prizren."""
+        place = self.m.place_at(mention.first)
+        if place is None or place.city.country is None:
+            return None
+        if place.city.country.code == gazetteer.HOME_COUNTRY:
+            return place.city
+        return place.city if place.end < mention.head and self._turkish_people(self.tokens[place.end]) else None
+
+    @staticmethod
+    def _turkish_people(token: Token) -> bool:
+        """"Türk", or the people of a Turkish town ("Kırşehirliler", "Sakaryalılar")."""
+        return token.capitalised and (token.key == "turk" or TOWNSFOLK.fullmatch(token.key) is not None)
+
+    def _seat_before(self, first: int) -> City | None:
+        """The city right before a body's name that says where it sits."""
+        tokens = self.tokens
+        if first >= 2 and tokens[first - 1].key.startswith("merkezli"):
+            place = self.m.place_at(first - 2)
+            return place.city if place else None
+        if first >= 3 and tokens[first - 1].key in SITTING and tokens[first - 3].key in ("merkezi", "merkezleri"):
+            place = self.m.place_at(first - 2)
+            return place.city if place and place.suffix in LOCATIVE else None
+        return None
 
     def _community_of(self, first: int, end: int) -> Country | None:
         """The people an association stands for: a foreign country or demonym in its name."""
