@@ -44,3 +44,15 @@ def test_quotes_are_exact_substrings_of_the_text(extracted):
     facts = extracted(text)
     spans = [s for post in facts.posts for s in post.evidence] + [s for m in facts.meetings for s in m.evidence]
     assert spans and all(text[s.start:s.end] == s.quote for s in spans)
+
+
+@pytest.mark.parametrize("district", ["Beyoğlu", "Keçiören", "Efeler", "Ortahisar"])
+def test_a_turkish_district_geonames_lacks_is_a_turkish_place(extracted, district):
+    facts = extracted(f"{district} Belediye Başkanı Ali Kaya konuştu.")
+    city = facts.posts[0].organization.city
+    assert (city.label_tr, city.country.code, city.geonames_id) == (district, "TR", None)
+
+
+def test_a_place_name_with_a_particle(extracted):
+    facts = extracted("Arjantin'in Mar del Plata kenti ile Konyaaltı kardeş şehir oldu.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Mar del Plata", "Konyaaltı"}]

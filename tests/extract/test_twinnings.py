@@ -160,3 +160,9 @@ def test_an_earlier_agreement_of_another_kind_is_kept_apart(extracted):
                       "imzalandı. Ürgüp ile Matera arasında 2011 yılında bir dostluk protokolü imzalanmıştı.")
     assert sorted((t.kind.value, t.signed) for t in facts.twinnings) == [
         ("FriendshipAgreement", "2011"), ("SisterCityAgreement", "2026-05-20")]
+
+
+def test_became_sisters_today_dates_the_twinning(extracted):
+    facts = extracted(" date 2025-04-10 Gündem / Haber - Ankara'nın Keçiören ilçesi ile Kırgızistan'ın Talas kenti "
+                      "bugün kardeş şehir oldu.")
+    assert [t.signed for t in facts.twinnings] == ["2025-04-10"]

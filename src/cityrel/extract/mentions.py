@@ -516,9 +516,10 @@ class Mentions:
             end = at + length
             run = tokens[at:end]
             if len(run) < length or any(t.suffix for t in run[:-1]) or any(
-                    not t.capitalised or not t.word or t.index in self._taken or place_noun(t)
-                    or match_head(tokens, t.index) for t in run):
-                continue
+                    not (t.capitalised or (0 < k < length - 1 and t.key in NAME_PARTICLES | AMBIGUOUS_PARTICLES))
+                    or not t.word or t.index in self._taken or place_noun(t)
+                    or match_head(tokens, t.index) for k, t in enumerate(run)):
+                continue  # a run of capitalised words, particles inside allowed: "Mar del Plata", "Rio de Janeiro"
             if end < len(tokens) and place_noun(tokens[end]) == "feature":
                 return None
             name = " ".join(t.stem for t in run)

@@ -765,10 +765,11 @@ class Relations:
     # -- dates ---------------------------------------------------------------
 
     def _signed_in(self, window: range, signing: bool) -> str | None:
-        """When a twinning was signed: any date beside a signing verb, or the header's year for a
-        signing the first sentence reports (that is the news); without a signing verb, only a year
-        ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
-        date = self._date_in(window) if signing else self._year_in(window)
+        """When a twinning was signed: any date beside a signing verb or "became" ("bugün kardeş şehir
+        oldu"), or the header's year for a signing the first sentence reports (that is the news);
+        otherwise only a year ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
+        became = any(self.tokens[at].key in ("oldu", "oldular") for at in window)  # "bugün kardeş şehir oldu"
+        date = self._date_in(window) if signing or became else self._year_in(window)
         if signing and date is None and self.published and self.tokens[window.start].sentence == self.sentences[0] \
                 and self._signed_now(window):
             return str(self.published.year)
