@@ -109,3 +109,10 @@ def test_the_next_sentence_gives_the_day_of_the_meeting(extracted):
                       "Başkanı Rinat Galiullin ile bir araya geldi. 9 Haziran'da gerçekleştirilen görüşmenin ardından "
                       "bir mutabakat zaptı imzalandı.")
     assert [m.date for m in facts.meetings] == [datetime.date(2026, 6, 9)]
+
+
+def test_a_lead_announcing_a_series_of_calls_is_no_meeting_with_the_visitors_party(extracted):
+    facts = extracted("Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, dün Fethiye'de bir dizi temasta "
+                      "bulundu. Whitfield'a Fahri Konsolos Margaret Ellison eşlik etti. Büyükelçi daha sonra Fethiye "
+                      "Belediye Başkanı Serkan Yavuz'u ziyaret etti.")
+    assert [names(m) for m in facts.meetings] == [{"Jonathan Whitfield", "Serkan Yavuz"}]

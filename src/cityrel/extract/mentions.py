@@ -283,9 +283,12 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
+        if not mention.people and at < len(tokens) and tokens[at].text == ",":
+            self._read_name_before(mention)  # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ..."
 
     def _read_name_before(self, mention: TitleMention) -> None:
-        """The name set off by a comma before the title: "X Y, ülkesinin Ankara Büyükelçisi olarak"."""
+        """The name set off by a comma before the title: "X Y, ülkesinin Ankara Büyükelçisi olarak", "X Y,
+        Birleşik Krallık'ın Ankara Büyükelçisi, ..."."""
         tokens, edge = self.tokens, mention.first
         while edge > 0 and edge > mention.first - 3 and tokens[edge - 1].text != "," and (
                 tokens[edge - 1].capitalised or tokens[edge - 1].key == "ulkesinin"):

@@ -97,6 +97,7 @@ RELATIVE_DAYS = {"bugun": 0, "bugunku": 0, "dun": 1, "dunku": 1}
 TOWNSFOLK = re.compile(r"\w+l[iu](ler|lar)")  # "kırşehirliler", "sakaryalılar" (folded)
 # "merkezi Beyoğlu'nda bulunan Türk-Fas Derneği": words that, after a place, say a body sits there.
 SITTING = {"bulunan", "olan"}
+SERIES = {"dizi", "cesitli", "birtakim"}
 QUOTES = {'"', "“", "”", "«", "»"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
@@ -811,13 +812,16 @@ class Relations:
 
     def _read_meetings(self) -> None:
         found: list[_Meeting] = []
+        series = False
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
             meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
                             if not self._pluperfect(at, cue)]
+            if not found and self._announces_series(indices):
+                series = True  # "Fethiye'de bir dizi temasta bulundu": the calls are told one by one after it
             joins = self._cue_in(indices, frozenset({"join"}))
-            if not meeting_cues and not joins:
-                continue
+            if not meeting_cues and (not joins or (series and not found)):
+                continue  # after such a lead, those who accompany the visitor are his party, not a meeting
             people = self._participants(indices)
             date = self._date_in(indices)
             full_date = datetime.date.fromisoformat(date) if date and len(date) == 10 else None
@@ -850,6 +854,11 @@ class Relations:
                 day = lead_date  # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
+
+    def _announces_series(self, indices: range) -> bool:
+        """"bir dizi temasta bulundu", "çeşitli ziyaretlerde bulundu": several calls, each told later."""
+        keys = [self.tokens[at].key for at in indices]
+        return any(a in SERIES and b.startswith(("temas", "ziyaret", "gorusme")) for a, b in itertools.pairwise(keys))
 
     def _separately(self, indices: range) -> bool:
         """"ayrı ayrı görüştü": the people after the first met one by one."""
