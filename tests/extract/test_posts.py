@@ -137,3 +137,21 @@ def test_where_an_association_sits_and_whom_it_gathers(extracted, text, city, co
 def test_turks_from_a_foreign_town_gather_elsewhere(extracted):
     facts = extracted("Bursa'da Prizren Türkleri Derneği Başkanı Ali Kaya konuştu.")
     assert [p.organization.city for p in facts.posts] == [None]
+
+
+def test_the_then_mayor_holds_no_post(extracted):
+    facts = extracted("Lüleburgaz Belediye Başkanı Murat Gerenli konuştu. O protokole Lüleburgaz adına dönemin belediye "
+                      "başkanı Cemal Yurtsever imza atmıştı.")
+    assert {p.person.name for p in facts.posts} == {"Murat Gerenli"}
+
+
+def test_a_place_in_the_comitative_owns_no_title_after_it(extracted):
+    facts = extracted("Karaman Belediye Başkan Vekili Ayten Kocabaş konuştu. Meclis, Hive ile kardeş şehir ilişkisi "
+                      "kurulması için Başkan Vekili Kocabaş'a yetki verdi.")
+    assert {(p.person.name, p.organization.label) for p in facts.posts} == {("Ayten Kocabaş", "Karaman Belediyesi")}
+
+
+def test_a_surname_named_before_is_the_person_not_a_town(extracted):
+    facts = extracted("Japonya'nın Ankara Büyükelçisi Mariko Tanabe, Vali ile görüştü. Bolu Belediyesi'ne geçen "
+                      "Tanabe, Belediye Başkanı Ozan Kırkpınar ile görüştü.")
+    assert ("Ozan Kırkpınar", "Bolu Belediyesi") in {(p.person.name, p.organization.label) for p in facts.posts}

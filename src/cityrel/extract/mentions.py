@@ -527,6 +527,8 @@ class Mentions:
                 return None
             name = " ".join(t.stem for t in run)
             supported = self._structurally_place(at, end)
+            if length == 1 and not supported and self.people.by_surname(token.key):
+                continue  # "Bolu Belediyesi'ne geçen Tanabe, ...": Büyükelçi Mariko Tanabe, not the Japanese town
             bare = not (supported or run[-1].suffix)
             city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare)
             if city is not None:

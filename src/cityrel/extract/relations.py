@@ -34,6 +34,7 @@ from cityrel.extract.lexicon import (
     work_names,
 )
 from cityrel.extract.mentions import (
+    GENITIVE_FOLDED,
     LOCATIVE_KI,
     PLACE_TITLES,
     Mentions,
@@ -441,7 +442,10 @@ class Relations:
         """(organisation, how explicitly the text says so (0-2), first token of the evidence)."""
         body, first = mention.title.body, mention.first
         before = self.m.org_before(first)
-        place = next((p for p in self.m.places if p.end == first), None)
+        # the place right before a title owns it bare or in the genitive ("Bolu Belediye Başkanı", "Bolu'nun
+        # Valisi"), not in another case ("Tanabe'yi Belediye Başkanı X karşıladı": whom he received)
+        place = next((p for p in self.m.places if p.end == first and (not p.suffix or p.suffix in GENITIVE_FOLDED)),
+                     None)
         if body in MISSION_BODIES or body == "mission":
             if before and before.kind in MISSION_BODIES:
                 return self.named_org(before), 2, before.first
@@ -506,8 +510,8 @@ class Relations:
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence and not place.container:
-                if place.suffix in LOCATIVE_KI:
-                    continue  # "Ankara'daki temasları": the place of something else, never a title's city
+                if place.suffix in LOCATIVE_KI or self._comitative(place):
+                    continue  # "Ankara'daki temasları", "Hive ile": the place of something else, not a title's city
                 if any(o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
                        for o in self.m.orgs):
                     continue  # "Ankara Büyükelçiliği": the seat of another body, not this title's city
