@@ -68,6 +68,8 @@ def test_a_signing_the_lead_reports_is_of_the_header_year(extracted):
     "Bu protokolle Osmangazi, Bulgaristan'ın Sarnitsa kenti ile de kardeş şehir olma yolunda ilk adımı attı.",
     "Macaristan’ın Szekszárd kentinden İstanbul’un Fatih ilçesine bir kardeşlik çağrısıyla geldi.",
     "Büyükelçi, \"Hucend ile Denizli kardeş olmalı\" dedi.",
+    "Konyaaltı Belediye Başkanı Tekinalp, \"Mar del Plata ile kardeş şehir olmayı çok isteriz\" dedi.",
+    "Konyaaltı Belediye Başkanı, Kumasi ile kardeşliğin gündemde olduğunu söyledi.",
 ])
 def test_a_wished_twinning_is_a_proposal(extracted, text):
     facts = extracted(text)
@@ -166,3 +168,32 @@ def test_became_sisters_today_dates_the_twinning(extracted):
     facts = extracted(" date 2025-04-10 Gündem / Haber - Ankara'nın Keçiören ilçesi ile Kırgızistan'ın Talas kenti "
                       "bugün kardeş şehir oldu.")
     assert [t.signed for t in facts.twinnings] == ["2025-04-10"]
+
+
+def test_a_protocol_being_negotiated_is_no_agreement(extracted):
+    facts = extracted("Çorlu Belediye Başkanı, Köstence Belediyesi ile de bir iş birliği protokolü için görüşmelerin "
+                      "sürdüğünü açıkladı.")
+    assert facts.twinnings == ()
+
+
+@pytest.mark.parametrize(("text", "partner", "signed"), [
+    ("Zeytinburnu Belediye Başkanı konuştu. Yavuzer, geçen yıl Kazakistan'ın Şımkent kenti ile imzaladıkları "
+     "mutabakat zaptının sonuçlarını anlattı.", "Şımkent", "2023"),
+    ("Karaman Belediye Başkanı konuştu. Kocabaş, 2016 yılında kardeş şehir protokolü imzaladıkları Azerbaycan'ın "
+     "Şamahı kentinden de konuk beklediklerini söyledi.", "Şamahı", "2016"),
+])
+def test_the_article_city_is_the_unnamed_subject(extracted, text, partner, signed):
+    facts = extracted(" date 2024-03-19 Haber / Haber - " + text)
+    assert [({c.label_tr for c in t.cities} - {partner}, t.signed) for t in facts.twinnings] == [
+        ({"Zeytinburnu" if partner == "Şımkent" else "Karaman"}, signed)]
+
+
+def test_a_reported_clause_ends_at_its_comma(extracted):
+    facts = extracted("Büyükelçi Lee, Ankara ile Seul'ün 1971'den bu yana kardeş şehir olduğunu, benzer bir bağın "
+                      "Elazığ ile de kurulabileceğini söyledi.")
+    assert [({c.label_tr for c in t.cities}, t.signed) for t in facts.twinnings] == [({"Ankara", "Seul"}, "1971")]
+
+
+def test_became_sisters_in_the_lead_is_of_the_header_year(extracted):
+    facts = extracted(" date 2024-05-16 Haber / Haber - Lüleburgaz, Slovenya'nın en eski kenti Ptuj ile kardeş oldu.")
+    assert [t.signed for t in facts.twinnings] == ["2024"]

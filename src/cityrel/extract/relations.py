@@ -99,6 +99,11 @@ TOWNSFOLK = re.compile(r"\w+l[iu](ler|lar)")  # "kırşehirliler", "sakaryalıla
 # "merkezi Beyoğlu'nda bulunan Türk-Fas Derneği": words that, after a place, say a body sits there.
 SITTING = {"bulunan", "olan"}
 SERIES = {"dizi", "cesitli", "birtakim"}
+# Participles after a twinning word that make the place after them its partner: "kardeş şehir olduğu
+# Rožaje'den", "protokol imzaladıkları Şamahı'dan" (not "olduğunu", which reports the twinning itself).
+PARTICIPLES = {"oldugu", "oldugumuz", "olduklari", "imzaladigi", "imzaladigimiz", "imzaladiklari"}
+# Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): a comma after one ends the clause.
+REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", "diklerini", "tuklarini", "tiklerini")
 QUOTES = {'"', "“", "”", "«", "»"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
@@ -594,6 +599,8 @@ class Relations:
     def _intended(self, end: int, stop: int) -> bool:
         """A wish right after the twinning word: "kardeş olmak istiyor", "kardeş şehir olma yolunda".
         It must come before any place: "kardeş şehir İzmir ile Bişkek'in ... arzu edilen" is no wish."""
+        if end < stop and self.tokens[end].key == "icin":
+            return True  # "bir iş birliği protokolü için görüşmeler sürüyor": one is yet to come
         at = end
         while at < min(end + 8, stop) and not self.m.place_at(at) and self.tokens[at].text != ",":
             if self._cue(at, frozenset({"intent"})):
@@ -610,6 +617,8 @@ class Relations:
                 seen_place = True
             elif self.tokens[at].text in QUOTES or (seen_place and self.tokens[at].text in (",", ";", ":")):
                 return at
+            elif self.tokens[at].text == "," and self.tokens[at - 1].key.endswith(REPORTED_CLAUSE_ENDINGS):
+                return at  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": a clause reported
             at += 1
         return stop
 
@@ -650,11 +659,12 @@ class Relations:
                 return [(owner[-1].city, partner[0].city)]
         # "İnegöl, 2016'dan bu yana kardeş şehir olduğu Rožaje'den gelen heyeti": the participle makes
         # the place after it the partner of the one before.
-        if end < len(tokens) and tokens[end].key in ("oldugu", "oldugumuz", "olduklari"):  # not "olduğunu"
-            owner = [p for p in parties if p.end <= first]
-            partner = [p for p in parties if p.first > end]
-            if owner and partner:
-                return [(owner[-1].city, partner[0].city)]
+        participle = next((at for at in range(end, min(end + 2, window.stop)) if tokens[at].key in PARTICIPLES), None)
+        if participle is not None:  # "2016'da kardeş şehir protokolü imzaladıkları Şamahı'dan": we are the owner
+            owner = [p.city for p in parties if p.end <= first] or ([self.home] if self.home else [])
+            partner = [p for p in parties if p.first > participle]
+            if owner and partner and owner[-1].key != partner[0].city.key:
+                return [(owner[-1], partner[0].city)]
         # "X ile Y arasında(ki)": the place after "ile" up to "arasında" is the partner.
         with_ile = [p for p in parties if self._comitative(p)]
         for place in with_ile:
@@ -669,6 +679,10 @@ class Relations:
         if with_ile and others:
             subject = [p for p in others if p.first >= end] or others[:1]
             return [(s.city, w.city) for s in subject for w in with_ile if s.city.key != w.city.key]
+        if with_ile and self.home and len({w.city.key for w in with_ile}) == 1 \
+                and with_ile[0].city.key != self.home.key:
+            # "geçen yıl Şımkent kenti ile imzaladıkları mutabakat": the article's own city is the subject
+            return [(self.home, with_ile[0].city)]
         between = any(t.key.startswith("arasinda") for t in tokens[window.start:window.stop])
         if len(parties) == 2 and between:
             return [(parties[0].city, parties[1].city)]
@@ -775,9 +789,9 @@ class Relations:
         otherwise only a year ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
         became = any(self.tokens[at].key in ("oldu", "oldular") for at in window)  # "bugün kardeş şehir oldu"
         date = self._date_in(window) if signing or became else self._year_in(window)
-        if signing and date is None and self.published and self.tokens[window.start].sentence == self.sentences[0] \
-                and self._signed_now(window):
-            return str(self.published.year)
+        if date is None and self.published and self.tokens[window.start].sentence == self.sentences[0] \
+                and (became or (signing and self._signed_now(window))):
+            return str(self.published.year)  # "Lüleburgaz, Ptuj ile kardeş oldu": the news is of the header's year
         return date
 
     def _signed_now(self, window: range) -> bool:
@@ -808,9 +822,17 @@ class Relations:
         return self._year_in(window)
 
     def _year_in(self, window: range) -> str | None:
-        """The first year written in a window: "2003'ten", "2016 yılından bu yana"."""
-        return next((self.tokens[at].stem for at in window if self.tokens[at].stem.isdigit()
-                     and len(self.tokens[at].stem) == 4 and 1900 <= int(self.tokens[at].stem) <= 2100), None)
+        """The first year written in a window: "2003'ten", "2016 yılından bu yana", "geçen yıl" (the one
+        before the header's)."""
+        tokens = self.tokens
+        for at in window:
+            stem = tokens[at].stem
+            if stem.isdigit() and len(stem) == 4 and 1900 <= int(stem) <= 2100:
+                return stem
+            if self.published and tokens[at].key in ("gecen", "gectigimiz") and at + 1 < window.stop \
+                    and tokens[at + 1].key.startswith("yil"):
+                return str(self.published.year - 1)
+        return None
 
     # -- meetings ------------------------------------------------------------
 
