@@ -177,10 +177,10 @@ def test_a_protocol_being_negotiated_is_no_agreement(extracted):
 
 
 @pytest.mark.parametrize(("text", "partner", "signed"), [
-    ("Zeytinburnu Belediye Başkanı konuştu. Yavuzer, geçen yıl Kazakistan'ın Şımkent kenti ile imzaladıkları "
-     "mutabakat zaptının sonuçlarını anlattı.", "Şımkent", "2023"),
-    ("Karaman Belediye Başkanı konuştu. Kocabaş, 2016 yılında kardeş şehir protokolü imzaladıkları Azerbaycan'ın "
-     "Şamahı kentinden de konuk beklediklerini söyledi.", "Şamahı", "2016"),
+    (("Zeytinburnu Belediye Başkanı konuştu. Yavuzer, geçen yıl Kazakistan'ın Şımkent kenti ile imzaladıkları "
+     "mutabakat zaptının sonuçlarını anlattı."), "Şımkent", "2023"),
+    (("Karaman Belediye Başkanı konuştu. Kocabaş, 2016 yılında kardeş şehir protokolü imzaladıkları Azerbaycan'ın "
+     "Şamahı kentinden de konuk beklediklerini söyledi."), "Şamahı", "2016"),
 ])
 def test_the_article_city_is_the_unnamed_subject(extracted, text, partner, signed):
     facts = extracted(" date 2024-03-19 Haber / Haber - " + text)
