@@ -657,14 +657,14 @@ class Relations:
             partner = [p for p in parties if p.first >= end]
             if owner and partner and (end > first + 1 and tokens[end - 1].key.endswith(("i", "si", "u", "su"))):
                 return [(owner[-1].city, partner[0].city)]
-        # "İnegöl, 2016'dan bu yana kardeş şehir olduğu Rožaje'den gelen heyeti": the participle makes
-        # the place after it the partner of the one before.
+        # "İnegöl, 2016'dan bu yana kardeş şehir olduğu Rožaje'den gelen heyeti": the participle makes the
+        # place after it the partner of the one before, or of the article's city ("protokol imzaladıkları Şamahı").
         participle = next((at for at in range(end, min(end + 2, window.stop)) if tokens[at].key in PARTICIPLES), None)
-        if participle is not None:  # "2016'da kardeş şehir protokolü imzaladıkları Şamahı'dan": we are the owner
-            owner = [p.city for p in parties if p.end <= first] or ([self.home] if self.home else [])
-            partner = [p for p in parties if p.first > participle]
-            if owner and partner and owner[-1].key != partner[0].city.key:
-                return [(owner[-1], partner[0].city)]
+        if participle is not None:
+            subjects = [p.city for p in parties if p.end <= first] or ([self.home] if self.home else [])
+            partners = [p.city for p in parties if p.first > participle]
+            if subjects and partners and subjects[-1].key != partners[0].key:
+                return [(subjects[-1], partners[0])]
         # "X ile Y arasında(ki)": the place after "ile" up to "arasında" is the partner.
         with_ile = [p for p in parties if self._comitative(p)]
         for place in with_ile:
