@@ -116,3 +116,14 @@ def test_a_lead_announcing_a_series_of_calls_is_no_meeting_with_the_visitors_par
                       "bulundu. Whitfield'a Fahri Konsolos Margaret Ellison eşlik etti. Büyükelçi daha sonra Fethiye "
                       "Belediye Başkanı Serkan Yavuz'u ziyaret etti.")
     assert [names(m) for m in facts.meetings] == [{"Jonathan Whitfield", "Serkan Yavuz"}]
+
+
+def test_calls_in_turn_received_in_a_converb_and_hosted(extracted):
+    facts = extracted(" date 2025-02-17 Ekspres / Haber - Japonya'nın Ankara Büyükelçisi Mariko Tanabe, 14 Şubat Cuma "
+                      "günü Bolu'da bir dizi resmi temasta bulundu. Vali Saadet Yurdakul, konuğunu makamında kabul "
+                      "ederek teşekkür etti. Bolu Belediyesi'ne geçen Tanabe, Belediye Başkanı Ozan Kırkpınar ile "
+                      "görüştü. BTSO Başkanı Levent Sarıoğlu'nun ev sahipliğindeki görüşmede Tanabe'ye bir sunum "
+                      "yapıldı.")
+    assert [names(m) for m in facts.meetings] == [{"Mariko Tanabe", "Saadet Yurdakul"},
+                                                   {"Mariko Tanabe", "Ozan Kırkpınar"},
+                                                   {"Mariko Tanabe", "Levent Sarıoğlu"}]
