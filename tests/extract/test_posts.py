@@ -155,3 +155,17 @@ def test_a_surname_named_before_is_the_person_not_a_town(extracted):
     facts = extracted("Japonya'nın Ankara Büyükelçisi Mariko Tanabe, Vali ile görüştü. Bolu Belediyesi'ne geçen "
                       "Tanabe, Belediye Başkanı Ozan Kırkpınar ile görüştü.")
     assert ("Ozan Kırkpınar", "Bolu Belediyesi") in {(p.person.name, p.organization.label) for p in facts.posts}
+
+
+def test_a_consuls_deputy_serves_the_consul_named_before(extracted):
+    facts = extracted("ABD'nin Adana Konsolosu Emily Moore, Çukurova Belediyesi'ni ziyaret etti. Konsolos Moore'a "
+                      "ziyarette Konsolos Yardımcısı Daniel Ortiz eşlik etti.")
+    posts = {(p.person.name, p.role.value, p.organization.country.code) for p in facts.posts}
+    assert ("Daniel Ortiz", "Consul", "US") in posts
+
+
+def test_a_title_in_brackets_after_the_name(extracted):
+    facts = extracted("Belediyenin dış ilişkilerini yürüten Rinat Sabirov (Kazan Belediye Başkan Yardımcısı) da "
+                      "törende hazır bulundu.")
+    assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
+        ("Rinat Sabirov", "DeputyMayor", "Kazan Belediyesi")]

@@ -283,26 +283,30 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
-        if not mention.people and at < len(tokens) and tokens[at].text == ",":
-            self._read_name_before(mention)  # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ..."
+        if not mention.people and at < len(tokens) and tokens[at].text in (",", ")"):
+            # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "Rinat Sabirov (Kazan Belediye
+            # Başkan Yardımcısı)"
+            self._read_name_before(mention)
 
     def _read_name_before(self, mention: TitleMention) -> None:
-        """The name set off by a comma before the title: "X Y, ülkesinin Ankara Büyükelçisi olarak", "X Y,
-        Birleşik Krallık'ın Ankara Büyükelçisi, ..."."""
+        """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi
+        olarak", "X Y, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "X Y (Kazan Belediye Başkan Yardımcısı)"."""
         tokens, edge = self.tokens, mention.first
         while edge > 0 and edge > mention.first - 3 and tokens[edge - 1].text != "," and (
                 tokens[edge - 1].capitalised or tokens[edge - 1].key == "ulkesinin"):
             edge -= 1
-        if edge == 0 or tokens[edge - 1].text != ",":
+        if edge == 0 or tokens[edge - 1].text not in (",", "("):
             return
         named = next((t for t in self.titles if t.people and t.name_end == edge - 1), None)
         if named:
             mention.people.extend(named.people)
             return
-        first = self.sentence_range(tokens[mention.first].sentence).start
-        name = self._read_name(first)
-        if name and name[1] == edge - 1 and len(name[2].split()) > 1:
-            mention.people.append(self.people.add(name[2], name[3]))
+        sentence_start = self.sentence_range(tokens[mention.first].sentence).start
+        for first in range(max(sentence_start, edge - 1 - MAX_NAME_TOKENS), edge - 1):
+            name = self._read_name(first)
+            if name and name[1] == edge - 1 and len(name[2].split()) > 1:
+                mention.people.append(self.people.add(name[2], name[3]))
+                return
 
     def _read_name(self, at: int) -> tuple[int, int, str, tuple[str, ...]] | None:
         """(first, end, name, variant names) of a name starting at `at`, or None.

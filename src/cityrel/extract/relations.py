@@ -456,8 +456,9 @@ class Relations:
                 return self.named_org(before), 2, before.first
             kind = MISSION_BODIES.get(body, OrgKind.CONSULATE)
             country = self._country_before(first)
-            if country is None:
-                return None, 0, first
+            if country is None:  # "Konsolos Moore'a Konsolos Yardımcısı Daniel Ortiz eşlik etti": his mission
+                missions = [o for o in self.title_orgs.values() if o.kind.is_mission]
+                return (missions[-1], 1, first) if missions and body == "mission" else (None, 0, first)
             return self.mission(kind, country, place.city if place else None), 2, self._left_edge(first)
         if body in ("municipality", "governorship"):
             district = mention.title.words[0] == "kaymakam"
