@@ -127,3 +127,10 @@ def test_calls_in_turn_received_in_a_converb_and_hosted(extracted):
     assert [names(m) for m in facts.meetings] == [{"Mariko Tanabe", "Saadet Yurdakul"},
                                                    {"Mariko Tanabe", "Ozan Kırkpınar"},
                                                    {"Mariko Tanabe", "Levent Sarıoğlu"}]
+
+
+def test_a_call_told_in_the_pluperfect_with_its_day_is_a_meeting(extracted):
+    facts = extracted(" date 2024-11-05 DHA / Haber - Hokim Alisher Yusupov ve heyeti dün de Malatya Valisi Hüseyin "
+                      "Akgül'ü makamında ziyaret etmişti.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Alisher Yusupov", "Hüseyin Akgül"}, datetime.date(2024, 11, 4))]

@@ -842,8 +842,9 @@ class Relations:
         series = False
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
+            recent = any(_days_ago(self.tokens, at) is not None for at in indices)  # "dün de ziyaret etmişti"
             meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
-                            if not self._pluperfect(at, cue)]
+                            if recent or not self._pluperfect(at, cue)]
             if not found and self._announces_series(indices):
                 series = True  # "Fethiye'de bir dizi temasta bulundu": the calls are told one by one after it
             joins = self._cue_in(indices, frozenset({"join"}))
