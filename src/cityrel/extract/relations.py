@@ -281,7 +281,7 @@ class Relations:
             if seat is None:
                 continue
             mention = next((m for m in self.m.orgs if m.first == at), None)
-            named: OrgMention | None = mention.definition or mention if mention else None
+            named: OrgMention | None = (mention.definition or mention) if mention else None
             if named is None or named.name is None:  # "derneğin (başkanı)": the last body named before
                 head = match_head(self.tokens, at)
                 kind = named.kind if named else head[0] if head else None
