@@ -80,7 +80,7 @@ def test_a_vice_president_of_another_body_is_no_deputy_mayor(extracted):
 
 @pytest.mark.parametrize(("text", "person", "role", "organization"), [
     ("Azerbaycan Kültür Bakanı Adil Kerimli İzmir'e geldi.", "Adil Kerimli", "Minister", "Azerbaycan Hükümeti"),
-    ("Seferihisar Kaymakamı Ahmet Ali Bey de hazır bulundu.", "Ahmet Ali Bey", "Governor",
+    ("Seferihisar Kaymakamı Ahmet Ali Bey de hazır bulundu.", "Ahmet Ali", "Governor",
      "Seferihisar Kaymakamlığı"),
     ("Türkiye Azerbaycan Dernekleri Federasyonu Genel Başkanı Ali Güler de yer aldı.", "Ali Güler", "President",
      "Türkiye Azerbaycan Dernekleri Federasyonu"),
@@ -169,3 +169,13 @@ def test_a_title_in_brackets_after_the_name(extracted):
                       "törende hazır bulundu.")
     assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
         ("Rinat Sabirov", "DeputyMayor", "Kazan Belediyesi")]
+
+
+@pytest.mark.parametrize(("text", "name", "community"), [
+    ("Türk-Fin Dostluk Derneği (TÜFİDER) Başkanı Riitta Koskinen Hanım da görüşmeye katıldı.", "Riitta Koskinen",
+     "FI"),
+    ("Azerbaycan heyetini Iğdır Nahçıvan Kültür ve Dayanışma Derneği Başkanı Araz Aliyev karşıladı.", "Araz Aliyev",
+     "AZ"),
+])
+def test_an_associations_people_and_a_form_of_address_after_a_name(extracted, text, name, community):
+    assert [(p.person.name, p.organization.community.code) for p in extracted(text).posts] == [(name, community)]

@@ -263,11 +263,13 @@ class Relations:
         if mention.kind not in ("association", "organization"):
             return None
         city = self._seats.get(mention.name) or self._seat_in_name(mention)
-        community = self._community_of(mention.first, mention.head + 1) if kind == OrgKind.ASSOCIATION else None
-        abroad = city is not None and city.country is not None and city.country.code != gazetteer.HOME_COUNTRY
-        if kind == OrgKind.ASSOCIATION and community is None and abroad and any(
-                self._turkish_people(t) for t in self.tokens[mention.first:mention.head]):
-            community = gazetteer.country_by_code(gazetteer.HOME_COUNTRY)  # Turks abroad
+        community = None
+        if kind == OrgKind.ASSOCIATION:
+            abroad = city is not None and city.country is not None and city.country.code != gazetteer.HOME_COUNTRY
+            if abroad and any(self._turkish_people(t) for t in self.tokens[mention.first:mention.head]):
+                community = gazetteer.country_by_code(gazetteer.HOME_COUNTRY)  # Turks abroad
+            else:
+                community = self._community_of(mention.first, mention.head + 1)
         return Organization(key=f"{slug(mention.kind)}-{slug(mention.name)}", kind=kind, label=mention.name,
                             acronym=mention.acronym, city=city, community=community)
 
@@ -318,13 +320,16 @@ class Relations:
         return None
 
     def _community_of(self, first: int, end: int) -> Country | None:
-        """The people an association stands for: a foreign country or demonym in its name."""
+        """The people an association stands for: a foreign country, demonym or place in its name
+        ("Iğdır Nahçıvan Kültür ve Dayanışma Derneği": Azerbaijan's)."""
         found: list[Country] = []
         for index in range(first, end):
             country = self.m.country_at(index)
             found += [country.country] if country else []
             demonym = gazetteer.demonym_of(self.tokens[index].key)
             found += [demonym] if demonym else []
+            place = self.m.place_at(index)
+            found += [place.city.country] if place and place.first == index and place.city.country else []
         foreign = [c for c in found if c.code != gazetteer.HOME_COUNTRY]
         return foreign[0] if foreign else None
 
