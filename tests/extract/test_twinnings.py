@@ -197,3 +197,18 @@ def test_a_reported_clause_ends_at_its_comma(extracted):
 def test_became_sisters_in_the_lead_is_of_the_header_year(extracted):
     facts = extracted(" date 2024-05-16 Haber / Haber - Lüleburgaz, Slovenya'nın en eski kenti Ptuj ile kardeş oldu.")
     assert [t.signed for t in facts.twinnings] == ["2024"]
+
+
+def test_the_two_cities_of_the_sentence_before(extracted):
+    facts = extracted("Kastamonu ile Kırgızistan'ın Oş kenti bugün kardeş oldu. Kastamonu'nun Türk dünyasındaki ilk "
+                      "kardeşi ise Azerbaycan'ın Şeki kenti. İki kent arasında 2009 yılında imzalanan kardeş şehir "
+                      "protokolü geçen yıl yenilenmişti.")
+    assert {frozenset(c.label_tr for c in t.cities): t.signed for t in facts.twinnings}[
+        frozenset({"Kastamonu", "Şeki"})] == "2009"
+
+
+def test_a_foreign_pair_reported_in_passing(extracted):
+    facts = extracted("Eyüpsultan Belediye Başkanı konuştu. Banda Aceh’in 2014’ten bu yana Malezya’nın Malakka "
+                      "kentiyle kardeş olduğunu belirten Irwansyah, Eyüpsultan’ı kentin Avrupa’daki ilk ortağı olarak "
+                      "gördüklerini söyledi.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Banda Aceh", "Malakka"}]

@@ -102,7 +102,7 @@ SERIES = {"dizi", "cesitli", "birtakim"}
 # Participles after a twinning word that make the place after them its partner: "kardeş şehir olduğu
 # Rožaje'den", "protokol imzaladıkları Şamahı'dan" (not "olduğunu", which reports the twinning itself).
 PARTICIPLES = {"oldugu", "oldugumuz", "olduklari", "imzaladigi", "imzaladigimiz", "imzaladiklari"}
-# Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): a comma after one ends the clause.
+# Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): what follows is the reporting one.
 REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", "diklerini", "tuklarini", "tiklerini")
 QUOTES = {'"', "“", "”", "«", "»"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
@@ -623,8 +623,8 @@ class Relations:
                 seen_place = True
             elif self.tokens[at].text in QUOTES or (seen_place and self.tokens[at].text in (",", ";", ":")):
                 return at
-            elif self.tokens[at].text == "," and self.tokens[at - 1].key.endswith(REPORTED_CLAUSE_ENDINGS):
-                return at  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": a clause reported
+            elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS):
+                return at + 1  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": reported
             at += 1
         return stop
 
@@ -657,12 +657,14 @@ class Relations:
         for a, b in itertools.pairwise(parties):
             if b.first == a.end + 1 and tokens[a.end].text in "-–":
                 return [(a.city, b.city)]
-        # "Konya'nın kardeş şehri Buhara": a possessive twin noun after the trigger.
-        if end > first + 1 or (end < len(tokens) and place_noun(tokens[end]) in ("city", "municipality")):
-            owner = [p for p in parties if p.end <= first]
-            partner = [p for p in parties if p.first >= end]
-            if owner and partner and (end > first + 1 and tokens[end - 1].key.endswith(("i", "si", "u", "su"))):
-                return [(owner[-1].city, partner[0].city)]
+        # "Konya'nın kardeş şehri Buhara", "Kastamonu'nun Türk dünyasındaki ilk kardeşi ise Şeki": a possessive
+        # twin noun after the trigger (a single "kardeşi" when its owner is in the genitive).
+        possessive = tokens[end - 1].key.endswith(("i", "si", "u", "su"))
+        owner = [p for p in parties if p.end <= first]
+        partner = [p for p in parties if p.first >= end]
+        if owner and partner and possessive and (
+                end > first + 1 or (end == first + 1 and owner[-1].suffix in GENITIVE_FOLDED)):
+            return [(owner[-1].city, partner[0].city)]
         # "İnegöl, 2016'dan bu yana kardeş şehir olduğu Rožaje'den gelen heyeti": the participle makes the
         # place after it the partner of the one before, or of the article's city ("protokol imzaladıkları Şamahı").
         participle = next((at for at in range(end, min(end + 2, window.stop)) if tokens[at].key in PARTICIPLES), None)
@@ -730,6 +732,9 @@ class Relations:
                      for k, nxt in itertools.pairwise(keys))
         if not (refers and signing):
             return []
+        told = self._told_before(window)
+        if len(told) == 1:
+            return [told[0].cities]  # "... ilk kardeşi Şeki. İki kent arasında 2009'da imzalanan protokol": those two
         named: list[tuple[int, City]] = []
         for mention in self.m.orgs:
             org = self.named_org(mention) if mention.kind == "municipality" and mention.name else None
@@ -743,6 +748,14 @@ class Relations:
                 cities.append(city)
         return [(cities[1], cities[0])] if len(cities) >= 2 else []
 
+    def _told_before(self, window: range) -> list[_Twinning]:
+        """The twinnings told in the sentence just before the window's."""
+        sentence = self.tokens[window.start].sentence
+        if sentence == 0:
+            return []
+        before = self.sentence_span(sentence - 1)
+        return [t for t in self.twinnings if any(before.start <= span.start < before.end for span in t.spans)]
+
     def _date_existing(self, window: range, date: str | None, evidence: Span) -> None:
         """A signing sentence naming one city (or none) dates a twinning read anywhere in the article."""
         if date and self._cue_in(window, _SIGNING):
@@ -750,7 +763,8 @@ class Relations:
 
     def _apply_date(self, window: range, date: str, evidence: Span) -> None:
         named = {p.city.key for p in self._places_in(window.start, window.stop)}
-        targets = [t for t in self.twinnings if named & {c.key for c in t.cities}] or (
+        # named here, else told in the sentence just before, else the article's only one
+        targets = [t for t in self.twinnings if named & {c.key for c in t.cities}] or self._told_before(window) or (
             self.twinnings if len(self.twinnings) == 1 else [])
         for twinning in targets:
             if twinning.signed and not date.startswith(twinning.signed):
