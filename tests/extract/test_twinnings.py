@@ -212,3 +212,10 @@ def test_a_foreign_pair_reported_in_passing(extracted):
                       "kentiyle kardeş olduğunu belirten Irwansyah, Eyüpsultan’ı kentin Avrupa’daki ilk ortağı olarak "
                       "gördüklerini söyledi.")
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Banda Aceh", "Malakka"}]
+
+
+def test_an_old_twinning_and_a_new_protocol_in_one_sentence(extracted):
+    facts = extracted(" date 2025-06-05 Ses / Haber - Kuşadası ile Arnavutluk’un liman kenti Dıraç arasındaki 27 yıllık "
+                      "kardeşlik, dün imzalanan iş birliği protokolüyle yeni bir döneme girdi.")
+    assert sorted((t.kind.value, t.signed) for t in facts.twinnings) == [
+        ("CooperationAgreement", "2025-06-04"), ("SisterCityAgreement", "1998")]

@@ -558,6 +558,7 @@ class Relations:
         self._twinning_sentences = {self.tokens[first].sentence for first, _, _ in triggers}
         pending_home: City | None = None
         self._dated: list[tuple[range, str, Span]] = []
+        sentence_pairs: tuple[int, list[tuple[City, City]]] = (-1, [])  # the pairs read last, and their sentence
         for number, (first, end, kind) in enumerate(triggers):
             sentence = self.m.sentence_range(self.tokens[first].sentence)
             previous = triggers[number - 1][1] if number and triggers[number - 1][1] > sentence.start else None
@@ -579,7 +580,12 @@ class Relations:
                 self._twinning_plan(kind, pairs, window, self.span(window.start, window.stop))
                 continue
             evidence = self.span(told.start, told.stop)
-            date = self._signed_in(told, signing)
+            date = self._years_old(first) or self._signed_in(told, signing)
+            if not pairs and sentence_pairs[0] == self.tokens[first].sentence:
+                # "Kuşadası ile Dıraç arasındaki kardeşlik, dün imzalanan iş birliği protokolüyle ...": the same two
+                pairs = sentence_pairs[1]
+            if pairs:
+                sentence_pairs = (self.tokens[first].sentence, pairs)
             if not pairs:
                 parties = self._parties(window)
                 if len(parties) == 1 and signing:
@@ -592,6 +598,19 @@ class Relations:
                 self._add_twinning(_Twinning(kind, (a, b), [evidence], date))
         for window, date, evidence in self._dated:
             self._apply_date(window, date, evidence)
+
+    def _years_old(self, first: int) -> str | None:
+        """The year an agreement "N yıllık" (N years old) right before its name was made in: the header's year
+        less N ("Kuşadası ile Dıraç arasındaki 27 yıllık kardeşlik")."""
+        tokens = self.tokens
+        for at in range(max(first - 3, 0), first):
+            if tokens[at].key.startswith("yillik") and self.published:
+                words: list[Token] = []
+                while at - len(words) - 1 >= 0 and _number_value(tokens[at - len(words) - 1]) is not None:
+                    words.insert(0, tokens[at - len(words) - 1])  # "27 yıllık", "on beş yıllık"
+                years = _count(words)
+                return str(self.published.year - years) if 0 < years < 200 else None
+        return None
 
     def _told_in(self, window: range, sentence: range) -> range:
         """The words that tell what became of the agreement in `window`: the window, or on to the end of
