@@ -185,3 +185,19 @@ def test_plans_in_more_words(extracted, text, label):
 def test_an_event_decided_on_is_planned(extracted):
     facts = extracted("Görüşmede, eylül ayında Erzurum'da bir Kore Kültür Haftası düzenlenmesi kararlaştırıldı.")
     assert [(p.label, p.kind.value) for p in facts.plans] == [("Kore Kültür Haftası", "PlannedEvent")]
+
+
+@pytest.mark.parametrize(("text", "city", "count"), [
+    (("Karabulut, Siirt Üniversitesi’nde öğrenim gören 140’ı aşkın Sudanlı öğrencinin kentin misafiri olduğunu "
+     "hatırlattı."), "Siirt", 140),
+    ("Rektör, Erzincan Binali Yıldırım Üniversitesi'nde okuyan 30'u aşkın Kazak öğrenci bulunduğunu söyledi.",
+     "Erzincan", 30),
+])
+def test_the_city_that_opens_a_university_s_name(extracted, text, city, count):
+    assert [(c.city.label_tr, c.count) for c in extracted(text).communities] == [(city, count)]
+
+
+def test_a_figure_listed_with_another(extracted):
+    facts = extracted("Erkmen, ilçede yaklaşık 150 Meksikalı ile 90 civarında Kolombiyalının yaşadığını anlattı. "
+                      "Çankaya Belediye Başkanı Tülin Erkmen teşekkür etti.")
+    assert {(c.nationality.code, c.count) for c in facts.communities} >= {("MX", 150)}

@@ -1205,7 +1205,9 @@ class Relations:
             else:
                 count, qualifier, first = number
                 last = at + 1
-                lives = range(at + 1, min(at + 4, len(tokens)))
+                # "150 Meksikalı ile 90 civarında Kolombiyalının yaşadığını": past the figure it is listed with
+                listed = at + 1 < len(tokens) and tokens[at + 1].key in ("ile", "ve")
+                lives = range(at + 1, min(at + (7 if listed else 4), len(tokens)))
                 lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
             if not any(self._cue(i, residence) for i in (*lives, *lived)):
                 continue
@@ -1331,6 +1333,19 @@ class Relations:
             at += 1
         return self._count_at(at, len(tokens))
 
+    def _opens_a_name_in_the_locative(self, place: PlaceMention) -> bool:
+        """"Siirt Üniversitesi’nde okuyan ...": a place that opens the name of a body said in the locative
+        (not one inside it: "Erzincan Binali Yıldırım Üniversitesi")."""
+        if place.first > 0 and self.tokens[place.first - 1].capitalised \
+                and self.tokens[place.first - 1].sentence == self.tokens[place.first].sentence:
+            return False
+        for token in self.tokens[place.end:place.end + 3]:
+            if not token.capitalised or (token.suffix and token.suffix not in LOCATIVE):
+                return False
+            if token.suffix:
+                return True
+        return False
+
     def _listed(self, place: PlaceMention) -> bool:
         """True when the place closes a list of places ("A, B ve C'de")."""
         before = place.first - 1
@@ -1338,8 +1353,9 @@ class Relations:
 
     def _residence_place(self, index: int, after: int) -> tuple[City, int] | None:
         """The one city that the figure starting at `index` is about, and where its name starts: "İzmir’de
-        3 bini aşkın", "Kayseri'deki üniversitelerde", or the article's own city in "kentimizde" (before the
-        figure, or right `after` it: "Etiyopyalı öğrencinin kentte")."""
+        3 bini aşkın", "Kayseri'deki üniversitelerde", the article's own city in "kentimizde" (before the
+        figure, or right `after` it: "Etiyopyalı öğrencinin kentte"), else the city that opens the name of
+        a body in the locative ("Siirt Üniversitesi’nde öğrenim gören")."""
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence:
@@ -1356,7 +1372,8 @@ class Relations:
         for at in range(after, min(after + 3, len(self.tokens))):
             if self.home and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
                 return self.home, at
-        return None
+        return next(((p.city, p.first) for p in reversed(self.m.places) if p.end <= index
+                     and self.tokens[p.first].sentence == sentence and self._opens_a_name_in_the_locative(p)), None)
 
 
 def _days_ago(tokens: list[Token], at: int) -> int | None:
