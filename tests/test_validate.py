@@ -22,7 +22,7 @@ from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
 from cityrel.errors import CityrelError, ShapeViolation
-from cityrel.lang.tr import column
+from cityrel.lang.tr import table
 from cityrel.model import (
     Article,
     City,
@@ -530,7 +530,7 @@ def test_a_batch_is_gated_together_and_a_broken_article_is_refused_alone(valid: 
     assert isinstance(refusal, ShapeViolation) and "at most one schema:datePublished" in refusal.report
 
 
-@pytest.mark.parametrize("honorific", column("honorifics", "honorific"))
+@pytest.mark.parametrize("honorific", [row["honorific"] for row in table("honorifics") if row["position"] == "before"])
 def test_every_honorific_of_the_lexicon_is_caught_in_a_name(valid: ArticleGraph, honorific: str) -> None:
     data = whole(valid)
     put(TUGAY_NODE, RDFS.label, Literal(f"{honorific.capitalize()} Cemil Tugay"))(data)
