@@ -143,13 +143,6 @@ def test_a_ceremony_day_does_not_redate_an_older_twinning(extracted):
         frozenset({"Altınordu", "Kobuleti"}): "2024-10-27", frozenset({"Altınordu", "Lefke"}): "2016"}
 
 
-def test_a_quotation_ends_the_clause_of_a_twinning(extracted):
-    facts = extracted("Giresun'un 2012 yılında Gürcistan'ın Ozurgeti kentiyle kardeş şehir protokolü imzaladığını "
-                      "hatırlatan Sarıoğlu, \"Ozurgeti ile yürüttüğümüz projelerin tecrübesini Klaipėda'ya "
-                      "taşıyacağız\" dedi.")
-    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Giresun", "Ozurgeti"}]
-
-
 def test_the_signing_verb_at_the_end_of_the_sentence_dates_the_agreement(extracted):
     facts = extracted(" date 2025-07-03 Gündem / Haber - Trabzon’un merkez ilçesi Ortahisar ile Bahreyn’in tarihi "
                       "kenti Muharrak artık kardeş. Kardeş şehir protokolü önceki gün Muharrak Belediyesi’nde "
@@ -188,12 +181,6 @@ def test_the_article_city_is_the_unnamed_subject(extracted, text, partner, signe
         ({"Zeytinburnu" if partner == "Şımkent" else "Karaman"}, signed)]
 
 
-def test_a_reported_clause_ends_at_its_comma(extracted):
-    facts = extracted("Büyükelçi Lee, Ankara ile Seul'ün 1971'den bu yana kardeş şehir olduğunu, benzer bir bağın "
-                      "Elazığ ile de kurulabileceğini söyledi.")
-    assert [({c.label_tr for c in t.cities}, t.signed) for t in facts.twinnings] == [({"Ankara", "Seul"}, "1971")]
-
-
 def test_became_sisters_in_the_lead_is_of_the_header_year(extracted):
     facts = extracted(" date 2024-05-16 Haber / Haber - Lüleburgaz, Slovenya'nın en eski kenti Ptuj ile kardeş oldu.")
     assert [t.signed for t in facts.twinnings] == ["2024"]
@@ -207,15 +194,24 @@ def test_the_two_cities_of_the_sentence_before(extracted):
         frozenset({"Kastamonu", "Şeki"})] == "2009"
 
 
-def test_a_foreign_pair_reported_in_passing(extracted):
-    facts = extracted("Eyüpsultan Belediye Başkanı konuştu. Banda Aceh’in 2014’ten bu yana Malezya’nın Malakka "
-                      "kentiyle kardeş olduğunu belirten Irwansyah, Eyüpsultan’ı kentin Avrupa’daki ilk ortağı olarak "
-                      "gördüklerini söyledi.")
-    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Banda Aceh", "Malakka"}]
-
-
 def test_an_old_twinning_and_a_new_protocol_in_one_sentence(extracted):
     facts = extracted(" date 2025-06-05 Ses / Haber - Kuşadası ile Arnavutluk’un liman kenti Dıraç arasındaki 27 yıllık "
                       "kardeşlik, dün imzalanan iş birliği protokolüyle yeni bir döneme girdi.")
     assert sorted((t.kind.value, t.signed) for t in facts.twinnings) == [
         ("CooperationAgreement", "2025-06-04"), ("SisterCityAgreement", "1998")]
+
+
+@pytest.mark.parametrize(("text", "cities"), [
+    # a quotation: someone else's words
+    (("Giresun'un 2012 yılında Gürcistan'ın Ozurgeti kentiyle kardeş şehir protokolü imzaladığını hatırlatan "
+     "Sarıoğlu, \"Ozurgeti ile yürüttüğümüz projelerin tecrübesini Klaipėda'ya taşıyacağız\" dedi."),
+     {"Giresun", "Ozurgeti"}),
+    # the verb of a reported clause
+    (("Eyüpsultan Belediye Başkanı konuştu. Banda Aceh’in 2014’ten bu yana Malezya’nın Malakka kentiyle kardeş "
+     "olduğunu belirten Irwansyah, Eyüpsultan’ı kentin Avrupa’daki ilk ortağı olarak gördüklerini söyledi."),
+     {"Banda Aceh", "Malakka"}),
+    (("Büyükelçi Lee, Ankara ile Seul'ün 1971'den bu yana kardeş şehir olduğunu, benzer bir bağın Elazığ ile de "
+     "kurulabileceğini söyledi."), {"Ankara", "Seul"}),
+])
+def test_where_the_clause_of_a_twinning_ends(extracted, text, cities):
+    assert [{c.label_tr for c in t.cities} for t in extracted(text).twinnings] == [cities]
