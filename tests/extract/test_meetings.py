@@ -134,3 +134,16 @@ def test_a_call_told_in_the_pluperfect_with_its_day_is_a_meeting(extracted):
                       "Akgül'ü makamında ziyaret etmişti.")
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Alisher Yusupov", "Hüseyin Akgül"}, datetime.date(2024, 11, 4))]
+
+
+def test_a_day_and_month_takes_the_year_written_before_when_there_is_no_header(extracted):
+    facts = extracted("Ziyaretin ilk günü olan 11 Kasım 2024 Pazartesi günü heyet Erbil'e ulaştı. Programın "
+                      "ikinci günü olan 12 Kasım Salı günü Erbil Valisi Dara Al-Barzanji ile bir araya gelen Eyyübiye "
+                      "Belediye Başkanı Abdulkadir Tekin teşekkür etti.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2024, 11, 12)]
+
+
+def test_a_meeting_reported_in_the_evidential_past(extracted):
+    facts = extracted("İrlanda'nın Ankara Büyükelçisi Declan Byrne, geçen hafta Yalova'ya gelerek Belediye Başkan "
+                      "Vekili Orhan Gülsoy ile görüşmüş.")
+    assert [names(m) for m in facts.meetings] == [{"Declan Byrne", "Orhan Gülsoy"}]

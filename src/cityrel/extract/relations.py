@@ -853,12 +853,25 @@ class Relations:
                         return datetime.date(int(year), month, day).isoformat()
                     if self.published:
                         return _last_before(self.published, month, day).isoformat()
+                    written = self._year_written_before(at)  # "11 Kasım 2024 ... 12 Kasım Salı günü"
+                    if written:
+                        return datetime.date(written, month, day).isoformat()
                 except ValueError:
                     continue
             days_ago = _days_ago(tokens, at)
             if days_ago is not None and self.published:
                 return (self.published - datetime.timedelta(days=days_ago)).isoformat()
         return self._year_in(window)
+
+    def _year_written_before(self, at: int) -> int | None:
+        """The year of the last full date written before token `at` ("11 Kasım 2024"): an article without a
+        header date gives its year once."""
+        tokens = self.tokens
+        for index in range(at - 1, 0, -1):
+            stem = tokens[index].stem
+            if stem.isdigit() and len(stem) == 4 and tokens[index - 1].key in months():
+                return int(stem)
+        return None
 
     def _year_in(self, window: range) -> str | None:
         """The first year written in a window: "2003'ten", "2016 yılından bu yana", "geçen yıl" (the one
