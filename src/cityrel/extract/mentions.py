@@ -487,11 +487,12 @@ class Mentions:
         covered = {i for p in self.places for i in range(p.first, p.end)}
         for token in self.tokens:
             city = known.get(token.key)
+            if not city or token.index in covered or token.index in self._taken or not token.capitalised:
+                continue
             following = self.tokens[token.index + 1] if token.index + 1 < len(self.tokens) else None
             if following and place_noun(following) == "feature":
                 continue  # "Baltık kıyısındaki": the sea, whatever the name was elsewhere
-            if city and token.index not in covered and token.index not in self._taken and token.capitalised:
-                self.places.append(PlaceMention(token.index, token.index + 1, city, token.suffix))
+            self.places.append(PlaceMention(token.index, token.index + 1, city, token.suffix))
         self.places.sort(key=lambda p: p.first)
 
     def _unify_unlinked_places(self) -> None:
@@ -531,14 +532,16 @@ class Mentions:
                 return None
             name = " ".join(t.stem for t in run)
             supported = self._structurally_place(at, end)
-            if length == 1 and not supported and self.people.by_surname(token.key):
-                continue  # "Bolu Belediyesi'ne geçen Tanabe, ...": Büyükelçi Mariko Tanabe, not the Japanese town
+            # "Bolu Belediyesi'ne geçen Tanabe, ...": Büyükelçi Mariko Tanabe, not the Japanese town
+            surname = length == 1 and self.people.by_surname(token.key) is not None
+            if surname and not supported:
+                continue
             bare = not (supported or run[-1].suffix)
             city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare)
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
             if unknown is None and supported and length == 1 and not self._inflected_opening(at) \
-                    and not self.people.by_surname(token.key):  # "Hartmann'ı Belediye Başkan Yardımcısı X"
+                    and not surname:  # "Hartmann'ı Belediye Başkan Yardımcısı X"
                 unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
                                        run[-1].suffix)
         return unknown

@@ -847,10 +847,10 @@ class Relations:
             token = tokens[at]
             if token.key in months() and at > window.start and tokens[at - 1].key.isdigit():
                 day, month = int(tokens[at - 1].key), months()[token.key]
-                year = tokens[at + 1].stem if at + 1 < window.stop else ""
+                year = _year(tokens[at + 1]) if at + 1 < window.stop else None
                 try:
-                    if year.isdigit() and len(year) == 4:
-                        return datetime.date(int(year), month, day).isoformat()
+                    if year:
+                        return datetime.date(year, month, day).isoformat()
                     if self.published:
                         return _last_before(self.published, month, day).isoformat()
                     written = self._year_written_before(at)  # "11 Kasım 2024 ... 12 Kasım Salı günü"
@@ -868,9 +868,9 @@ class Relations:
         header date gives its year once."""
         tokens = self.tokens
         for index in range(at - 1, 0, -1):
-            stem = tokens[index].stem
-            if stem.isdigit() and len(stem) == 4 and tokens[index - 1].key in months():
-                return int(stem)
+            year = _year(tokens[index])
+            if year and tokens[index - 1].key in months():
+                return year
         return None
 
     def _year_in(self, window: range) -> str | None:
@@ -878,9 +878,9 @@ class Relations:
         before the header's)."""
         tokens = self.tokens
         for at in window:
-            stem = tokens[at].stem
-            if stem.isdigit() and len(stem) == 4 and 1900 <= int(stem) <= 2100:
-                return stem
+            year = _year(tokens[at])
+            if year and 1900 <= year <= 2100:
+                return str(year)
             if self.published and tokens[at].key in ("gecen", "gectigimiz") and at + 1 < window.stop \
                     and tokens[at + 1].key.startswith("yil"):
                 return str(self.published.year - 1)
@@ -893,9 +893,11 @@ class Relations:
         series = False
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
-            recent = any(_days_ago(self.tokens, at) is not None for at in indices)  # "dün de ziyaret etmişti"
-            meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
-                            if recent or not self._pluperfect(at, cue)]
+            meeting_cues = self._cue_in(indices, frozenset({"meeting"}))
+            if any(self._pluperfect(at, cue) for at, cue in meeting_cues) \
+                    and not any(_days_ago(self.tokens, at) is not None for at in indices):
+                # background told in the pluperfect, unless a day of its own makes it a call ("dün de ziyaret etmişti")
+                meeting_cues = [(at, cue) for at, cue in meeting_cues if not self._pluperfect(at, cue)]
             if not found and self._announces_series(indices):
                 series = True  # "Fethiye'de bir dizi temasta bulundu": the calls are told one by one after it
             joins = self._cue_in(indices, frozenset({"join"}))
@@ -1349,15 +1351,7 @@ class Relations:
     def _opens_a_name_in_the_locative(self, place: PlaceMention) -> bool:
         """"Siirt Üniversitesi’nde okuyan ...": a place that opens the name of a body said in the locative
         (not one inside it: "Erzincan Binali Yıldırım Üniversitesi")."""
-        if place.first > 0 and self.tokens[place.first - 1].capitalised \
-                and self.tokens[place.first - 1].sentence == self.tokens[place.first].sentence:
-            return False
-        for token in self.tokens[place.end:place.end + 3]:
-            if not token.capitalised or (token.suffix and token.suffix not in LOCATIVE):
-                return False
-            if token.suffix:
-                return True
-        return False
+        return any(org.first == place.first and self.tokens[org.head].suffix in LOCATIVE for org in self.m.orgs)
 
     def _listed(self, place: PlaceMention) -> bool:
         """True when the place closes a list of places ("A, B ve C'de")."""
@@ -1387,6 +1381,11 @@ class Relations:
                 return self.home, at
         return next(((p.city, p.first) for p in reversed(self.m.places) if p.end <= index
                      and self.tokens[p.first].sentence == sentence and self._opens_a_name_in_the_locative(p)), None)
+
+
+def _year(token: Token) -> int | None:
+    """The year a token writes in four digits ("2016", "2016'da"), or None."""
+    return int(token.stem) if token.stem.isdigit() and len(token.stem) == 4 else None
 
 
 def _days_ago(tokens: list[Token], at: int) -> int | None:
