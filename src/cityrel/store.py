@@ -183,23 +183,22 @@ class Engine:
     def find(cls, directory: Path) -> Engine | None:
         """The engine that a cityrel process left running on `directory`, if it still answers.
 
-        A record of a dead engine is removed; an engine that is alive but does not
-        answer is stopped, so that a new one can open the directory.
+        Only looks: any process may call it at any time (a restart in another process
+        rewrites the record, never removes it).
         """
-        path = directory / "engine.json"
+        engine = cls.recorded(directory)
+        return engine if engine is not None and engine.running() and _answers(engine.url) else None
+
+    @classmethod
+    def recorded(cls, directory: Path) -> Engine | None:
+        """The engine engine.json names, alive or not; None without a readable record."""
         try:
-            record = json.loads(path.read_text())
-            engine = cls(directory, pid=int(record["pid"]), port=int(record["port"]),
-                         memory_limit=int(record.get("memory_limit", resource.RLIM_INFINITY)),
-                         log_offset=_log_size(directory / "engine.log"))
+            record = json.loads((directory / "engine.json").read_text())
+            return cls(directory, pid=int(record["pid"]), port=int(record["port"]),
+                       memory_limit=int(record.get("memory_limit", resource.RLIM_INFINITY)),
+                       log_offset=_log_size(directory / "engine.log"))
         except (OSError, ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)
             return None
-        if engine.running() and _answers(engine.url):
-            return engine
-        engine.stop()
-        path.unlink(missing_ok=True)
-        return None
 
     def running(self) -> bool:
         """Whether the process is alive and is an Oxigraph server over this directory."""
@@ -304,7 +303,7 @@ class Engine:
             time.sleep(0.1)
 
     def _launch(self, port: int) -> str | None:
-        """Start the process on `port`: None once it answers (and is recorded), else why it exited."""
+        """Start the process on `port` and record it: None once it answers, else why it exited."""
         log_path = self.directory / "engine.log"
         with log_path.open("ab") as log:
             offset = log.tell()
@@ -318,12 +317,13 @@ class Engine:
         # Set from here rather than in the child before exec: preexec_fn is unsafe in a threaded program.
         with suppress(ProcessLookupError):  # it exited at once: said below
             resource.prlimit(process.pid, resource.RLIMIT_DATA, (self.memory_limit, self.memory_limit))
+        # Recorded before it answers, so that whoever sees the port answer finds this engine's record.
+        _write_record(self.directory, pid=process.pid, port=port, memory_limit=self.memory_limit)
         url = f"http://{_HOST}:{port}"
         started = time.monotonic()
         while process.poll() is None and time.monotonic() - started < _READY_SECONDS:
             if _answers(url):
                 self.pid, self.port, self._process, self._log_offset = process.pid, port, process, offset
-                _write_record(self.directory, pid=process.pid, port=port, memory_limit=self.memory_limit)
                 return None
             time.sleep(0.02)
         if process.poll() is None:
@@ -359,7 +359,11 @@ def running_engine(directory: Path, memory_limit: int) -> Iterator[Engine]:
     try:
         with _exclusive(directory):
             fcntl.flock(users, fcntl.LOCK_SH)
-            engine = Engine.find(directory) or Engine.start(directory, memory_limit)
+            engine = Engine.find(directory)
+            if engine is None:
+                if (stale := Engine.recorded(directory)) is not None:
+                    stale.stop()  # alive but not answering, it would keep the database locked
+                engine = Engine.start(directory, memory_limit)
     except BaseException:
         users.close()
         raise
