@@ -121,14 +121,15 @@ NOT_HEADERS = [
     "İzmir- Bakü kardeş şehir ilişkilerinin 40. yılı dolayısıyla heyet ziyarette bulundu.\n",
     "Date 2025-11-07 Son Mühür / Osman Günden - büyük harfli 'Date' başlık değildir.\n",
     "date line olmadan: dateline sözcüğü ile başlayan bir cümle - devamı.\n",
-    "Başkan konuştu.\n date 2025-11-07 Son Mühür / Osman Günden - ikinci satır başlık değildir.\n",
+    "Başkan konuştu.\n date 2025-11-07 Son Mühür / Osman Günden - bir cümleden sonra başlık değildir.\n",
+    "Başlık\nİkinci satır\n date 2025-11-07 Son Mühür / Osman Günden - üçüncü satır başlık değildir.\n",
     " date 2025-11-07 Son Mühür / Osman Günden ama tire yok, bu yüzden başlık değil.\n",
     " date dün Son Mühür / Osman Günden - tarih yerinde tarih yok.\n",
 ]
 
 
 @pytest.mark.parametrize("content", NOT_HEADERS)
-def test_only_a_first_line_of_the_header_form_is_a_header(tmp_path: Path, content: str) -> None:
+def test_only_a_first_line_or_one_after_a_headline_is_a_header(tmp_path: Path, content: str) -> None:
     article = read_article(write(tmp_path, "a.txt", content))
     assert (article.date, article.publisher, article.author) == (None, None, None)
     assert article.text == content
@@ -385,6 +386,17 @@ def test_a_record_field_wins_over_the_header_in_its_text(tmp_path: Path) -> None
     assert (article.date, article.publisher, article.author) == (
         datetime.date(2025, 11, 8), "Ege Postası", "Osman Günden")
     assert article.text == record["text"]
+    assert article.text[article.body_start:] == "Metin."  # the header is not read as news
+
+
+def test_a_header_after_a_headline_is_read_and_the_headline_is_the_title(tmp_path: Path) -> None:
+    content = ("Kemalpaşa ile Helvaçauri protokol imzaladı\n\n"
+               " date 2024-06-17 Çoruh Haber / Merve Kalkan - Kemalpaşa beldesi kardeş şehir oldu.\n")
+    article = read_article(write(tmp_path, "a.txt", content))
+    assert (article.date, article.publisher, article.author, article.title) == (
+        datetime.date(2024, 6, 17), "Çoruh Haber", "Merve Kalkan", "Kemalpaşa ile Helvaçauri protokol imzaladı")
+    assert article.text[article.body_start:] == "Kemalpaşa beldesi kardeş şehir oldu.\n"
+    assert article.text == content
 
 
 BAD_LINES = [

@@ -10,10 +10,12 @@ Contract
 * Plain text (``.txt``), as the seed articles are written. Read from the text,
   never cut out of it:
 
-  - a header, only on the first line and only in the form
-    ``" date YYYY-MM-DD Publisher / Author - "`` (author optional, the body
-    goes on after the dash): date, publisher, author. A header whose date is
-    not a real calendar date is an error, not an ordinary first line;
+  - a header, only in the form ``" date YYYY-MM-DD Publisher / Author - "``
+    (author optional, the body goes on after the dash): date, publisher,
+    author. It is the first line, or the line after a headline (a first line
+    that does not end as a sentence does), which is then the title and no part
+    of the body. A header whose date is not a real calendar date is an error,
+    not an ordinary line;
   - an opening dateline ``"KONYA (KENT HABER) - "`` at the start of the body:
     the city as written, and the source in parentheses as publisher when no
     header names one;
@@ -35,6 +37,7 @@ Contract
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -78,6 +81,8 @@ _NAME = r"[^\W\d_]+(?:[ /-][^\W\d_]+)*"
 _HEADER = re.compile(
     rf"[ \t]*date[ \t]+(?P<date>\d[\d./-]*\d)[ \t]+(?P<byline>\S.*?)[ \t]+{_DASH}(?:[ \t]+|$)"
 )
+# A headline ends without a sentence's last mark; blank lines may part it from the header.
+_HEADLINE = re.compile(r"[ \t]*(?P<headline>[^\n]*[^\s.!?…:;,])[ \t]*\n(?:[ \t]*\n)*")
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
 _OPENING_DATELINE = re.compile(
     rf"[ \t]*(?P<city>{_NAME})[ \t]*\((?P<source>[^()\n]{{1,80}})\)[ \t]*{_DASH}(?:[ \t]+|$)"
@@ -158,16 +163,13 @@ def article_from_record(record: Mapping[str, object], *, source: str) -> Article
     text = normalise_text(text)
     _check_text(text, source)
     found = _article(text, key=record_key(url=url, title=title, text=text), source=source)
-    return Article(
-        key=found.key,
-        source=source,
-        text=text,
+    return dataclasses.replace(
+        found,
         date=_record_date(record, source) or found.date,
-        title=title,
+        title=title or found.title,
         publisher=_meta_field(record, "source", source) or found.publisher,
         author=_meta_field(record, "author", source) or found.author,
         url=url,
-        dateline=found.dateline,
     )
 
 
@@ -307,6 +309,7 @@ class _Header:
     author: str | None
     end: int
     """Where the body starts, after the header's dash."""
+    headline: str | None
 
 
 def _article(text: str, *, key: str, source: str) -> Article:
@@ -329,6 +332,7 @@ def _article(text: str, *, key: str, source: str) -> Article:
         source=source,
         text=text,
         date=header.date if header else None,
+        title=header.headline if header else None,
         publisher=header.publisher if header else agency,
         author=header.author if header else None,
         dateline=dateline,
@@ -338,9 +342,14 @@ def _article(text: str, *, key: str, source: str) -> Article:
 
 
 def _read_header(text: str, source: str) -> _Header | None:
-    """The first-line header, if the first line has the header's form."""
-    first_line = text.split("\n", 1)[0]
-    match = _HEADER.match(first_line)
+    """The header, if the first line, or the line after a headline, has the header's form."""
+    headline = None
+    match = _HEADER.match(text.split("\n", 1)[0])
+    if not match and (title := _HEADLINE.match(text)):
+        line_start = title.end()
+        match = _HEADER.match(text[line_start:].split("\n", 1)[0])
+        if match:
+            headline, match = title["headline"].strip(), _HEADER.match(text, line_start, line_start + len(match[0]))
     if not match:
         return None
     # The line has the header's form, so a bad date is a broken header, not prose.
@@ -348,7 +357,7 @@ def _read_header(text: str, source: str) -> _Header | None:
     publisher, _, author = (part.strip() for part in match["byline"].partition(" / "))
     if not publisher:
         raise ArticleError(source, "header names no publisher before ' / '")
-    return _Header(date=date, publisher=publisher, author=author or None, end=match.end())
+    return _Header(date=date, publisher=publisher, author=author or None, end=match.end(), headline=headline)
 
 
 def _closing_dateline(text: str) -> re.Match[str] | None:
