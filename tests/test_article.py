@@ -399,6 +399,30 @@ def test_a_header_after_a_headline_is_read_and_the_headline_is_the_title(tmp_pat
     assert article.text == content
 
 
+FRONT_LINES = [
+    # (the lines before the news, date, publisher, author, dateline)
+    ("Odunpazarı ile Pingyao ekranda buluştu\n\nEskişehir Ekspres | 15.03.2024 | Haber Merkezi\n\n",
+     datetime.date(2024, 3, 15), "Eskişehir Ekspres", "Haber Merkezi", None),
+    ("Şanlıurfa ile Harar arasında iş birliği imzası\n\nYayın tarihi: 9 Nisan 2025\n\n",
+     datetime.date(2025, 4, 9), None, None, None),
+    ("Kaymakam Başaran Rus konsolosu ağırladı\n\nALANYA (Akdeniz Postası) - ",
+     None, "Akdeniz Postası", None, "ALANYA"),
+    ("Şehitkamil'in Asya'daki yeni dostu: Ipoh\n\nGAZİANTEP (24.09.2025) - ",
+     datetime.date(2025, 9, 24), None, None, "GAZİANTEP"),
+]
+
+
+@pytest.mark.parametrize(("front", "date", "publisher", "author", "dateline"), FRONT_LINES)
+def test_a_byline_or_dateline_under_a_headline_is_read(
+    tmp_path: Path, front: str, date: datetime.date | None, publisher: str | None, author: str | None,
+    dateline: str | None
+) -> None:
+    article = read_article(write(tmp_path, "a.txt", front + "Başkan, konuğunu makamında ağırladı.\n"))
+    assert (article.date, article.publisher, article.author, article.dateline) == (date, publisher, author, dateline)
+    assert article.title == front.split("\n", 1)[0]
+    assert article.text[article.body_start:] == "Başkan, konuğunu makamında ağırladı.\n"
+
+
 BAD_LINES = [
     # (line, words in the reason)
     ('{"url": "https://a.example/x", "text": "Metin"', "not valid JSON"),

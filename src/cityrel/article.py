@@ -16,9 +16,13 @@ Contract
     that does not end as a sentence does), which is then the title and no part
     of the body. A header whose date is not a real calendar date is an error,
     not an ordinary line;
+  - under a headline, instead of a header, a short dated byline
+    (``"Eskişehir Ekspres | 15.03.2024 | Haber Merkezi"``, ``"Yayın tarihi:
+    9 Nisan 2025"``): the date, and the fields beside it as publisher and author;
   - an opening dateline ``"KONYA (KENT HABER) - "`` at the start of the body:
     the city as written, and the source in parentheses as publisher when no
-    header names one;
+    header names one, or as the date when it is one (``"GAZİANTEP
+    (24.09.2025) - "``);
   - else a closing dateline ``"... söyledi. - BALIKESİR"``: the city as written.
 
 * JSON Lines (``.jsonl``): one object per line with ``text`` (required),
@@ -37,7 +41,6 @@ Contract
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import hashlib
 import json
@@ -46,12 +49,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from cityrel.errors import ArticleError
-from cityrel.extract.text import slug
+from cityrel.extract.text import fold, slug
+from cityrel.lang.tr import mapping
 from cityrel.model import Article
 
 __all__ = [
@@ -81,8 +85,15 @@ _NAME = r"[^\W\d_]+(?:[ /-][^\W\d_]+)*"
 _HEADER = re.compile(
     rf"[ \t]*date[ \t]+(?P<date>\d[\d./-]*\d)[ \t]+(?P<byline>\S.*?)[ \t]+{_DASH}(?:[ \t]+|$)"
 )
-# A headline ends without a sentence's last mark; blank lines may part it from the header.
+# A headline ends without a sentence's last mark; blank lines may part it from what follows.
 _HEADLINE = re.compile(r"[ \t]*(?P<headline>[^\n]*[^\s.!?…:;,])[ \t]*\n(?:[ \t]*\n)*")
+# A byline under a headline: a short line that is no sentence ("Ekspres | 15.03.2024 | Haber
+# Merkezi", "Yayın tarihi: 9 Nisan 2025"); it is one only if it holds a date.
+_BYLINE = re.compile(r"[ \t]*(?P<line>[^\n]{1,100}[^\s.!?…:;,])[ \t]*(?:\n(?:[ \t]*\n)*|\Z)")
+_WRITTEN_DATE = re.compile(
+    r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<day>\d{1,2})(?:\.|\s+)(?P<month>\d{1,2}|[^\W\d_]+)(?:\.|\s+)(?P<year>\d{4}))\b"
+)
+_MONTHS = {name: int(number) for name, number in mapping("months", "month", "number").items()}
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
 _OPENING_DATELINE = re.compile(
     rf"[ \t]*(?P<city>{_NAME})[ \t]*\((?P<source>[^()\n]{{1,80}})\)[ \t]*{_DASH}(?:[ \t]+|$)"
@@ -163,7 +174,7 @@ def article_from_record(record: Mapping[str, object], *, source: str) -> Article
     text = normalise_text(text)
     _check_text(text, source)
     found = _article(text, key=record_key(url=url, title=title, text=text), source=source)
-    return dataclasses.replace(
+    return replace(
         found,
         date=_record_date(record, source) or found.date,
         title=title or found.title,
@@ -303,26 +314,32 @@ def _is_odd(char: str) -> bool:
 
 
 @dataclass(frozen=True)
-class _Header:
-    date: datetime.date
-    publisher: str
-    author: str | None
+class _Front:
+    """What the lines before the news say: a headline, a header or a dated byline."""
+
     end: int
-    """Where the body starts, after the header's dash."""
-    headline: str | None
+    """Where the body starts."""
+    date: datetime.date | None = None
+    publisher: str | None = None
+    author: str | None = None
+    headline: str | None = None
 
 
 def _article(text: str, *, key: str, source: str) -> Article:
-    """The article with whatever its header and dateline say; `text` already normalised."""
-    header = _read_header(text, source)
-    body = header.end if header else 0
+    """The article with whatever its front lines and datelines say; `text` already normalised."""
+    front = _read_front(text, source)
+    body = front.end
     if not text[body:].strip():
         raise ArticleError(source, "has a header but no article text after it")
     opening = _OPENING_DATELINE.match(text, body)
-    dateline, agency, body_end = None, None, None
+    date, dateline, agency, body_end = front.date, None, None, None
     if opening and _is_capitals(opening["city"]):
-        dateline, agency = opening["city"], opening["source"].strip()
-        body = opening.end()
+        dateline, body = opening["city"], opening.end()
+        # "GAZİANTEP (24.09.2025) - " dates the article where another would name its agency.
+        if (written := _written_date(opening["source"])) is not None:
+            date = date or written
+        else:
+            agency = opening["source"].strip()
     closing = _closing_dateline(text)
     if closing:
         dateline = dateline or closing.group("city")
@@ -331,25 +348,42 @@ def _article(text: str, *, key: str, source: str) -> Article:
         key=key,
         source=source,
         text=text,
-        date=header.date if header else None,
-        title=header.headline if header else None,
-        publisher=header.publisher if header else agency,
-        author=header.author if header else None,
+        date=date,
+        title=front.headline,
+        publisher=front.publisher or agency,
+        author=front.author,
         dateline=dateline,
         body_start=body,
         body_end=body_end,
     )
 
 
-def _read_header(text: str, source: str) -> _Header | None:
-    """The header, if the first line, or the line after a headline, has the header's form."""
-    headline = None
-    match = _HEADER.match(text.split("\n", 1)[0])
-    if not match and (title := _HEADLINE.match(text)):
-        line_start = title.end()
-        match = _HEADER.match(text[line_start:].split("\n", 1)[0])
-        if match:
-            headline, match = title["headline"].strip(), _HEADER.match(text, line_start, line_start + len(match[0]))
+def _read_front(text: str, source: str) -> _Front:
+    """The header on the first line; or a headline, then a header or a dated byline if one follows."""
+    header = _read_header(text, 0, source)
+    if header is not None:
+        return header
+    title = _HEADLINE.match(text)
+    if title is None or not text[title.end():].strip():  # a line alone is the news, not its headline
+        return _Front(end=0)
+    headline = title["headline"].strip()
+    header = _read_header(text, title.end(), source)
+    if header is not None:
+        return replace(header, headline=headline)
+    byline = _BYLINE.match(text, title.end())
+    if byline is not None and (date := _written_date(byline["line"])) is not None:
+        fields = [field.strip() for field in byline["line"].split("|")]
+        dated = next(index for index, field in enumerate(fields) if _written_date(field))
+        return _Front(end=byline.end(), date=date, headline=headline,
+                      publisher=fields[dated - 1] if dated > 0 else None,
+                      author=fields[dated + 1] if dated + 1 < len(fields) else None)
+    return _Front(end=title.end(), headline=headline)
+
+
+def _read_header(text: str, start: int, source: str) -> _Front | None:
+    """The header, if the line at `start` has the header's form."""
+    line_end = text.find("\n", start)
+    match = _HEADER.match(text, start, len(text) if line_end < 0 else line_end)
     if not match:
         return None
     # The line has the header's form, so a bad date is a broken header, not prose.
@@ -357,7 +391,26 @@ def _read_header(text: str, source: str) -> _Header | None:
     publisher, _, author = (part.strip() for part in match["byline"].partition(" / "))
     if not publisher:
         raise ArticleError(source, "header names no publisher before ' / '")
-    return _Header(date=date, publisher=publisher, author=author or None, end=match.end(), headline=headline)
+    return _Front(end=match.end(), date=date, publisher=publisher, author=author or None)
+
+
+def _written_date(value: str) -> datetime.date | None:
+    """A calendar date written in `value` ("2025-03-15", "15.03.2025", "9 Nisan 2025"), if any."""
+    match = _WRITTEN_DATE.search(value)
+    if match is None:
+        return None
+    if match["iso"]:
+        return _calendar_date(*(int(part) for part in match["iso"].split("-")))
+    month = match["month"]
+    number = int(month) if month.isdigit() else _MONTHS.get(fold(month))
+    return _calendar_date(int(match["year"]), number, int(match["day"])) if number else None
+
+
+def _calendar_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _closing_dateline(text: str) -> re.Match[str] | None:
