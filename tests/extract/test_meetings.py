@@ -111,6 +111,13 @@ def test_the_next_sentence_gives_the_day_of_the_meeting(extracted):
     assert [m.date for m in facts.meetings] == [datetime.date(2026, 6, 9)]
 
 
+def test_the_next_sentence_dates_the_meeting_by_its_noun(extracted):
+    facts = extracted("ALANYA (Akdeniz Postası) - Konsolos Sergey Kuznetsov, Alanya Kaymakamı Hüseyin Başaran'a "
+                      "nezaket ziyaretinde bulundu. 20 Kasım 2023 Pazartesi günü Kaymakamlık binasında gerçekleşen "
+                      "görüşmede yabancıların sorunları ele alındı.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2023, 11, 20)]
+
+
 def test_a_lead_announcing_a_series_of_calls_is_no_meeting_with_the_visitors_party(extracted):
     facts = extracted("Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, dün Fethiye'de bir dizi temasta "
                       "bulundu. Whitfield'a Fahri Konsolos Margaret Ellison eşlik etti. Büyükelçi daha sonra Fethiye "

@@ -46,6 +46,7 @@ COMMUNITIES = [
     ("Ordu'da 2 bin 500'den fazla Gürcü yaşıyor.", "GE", "Ordu", 2500, "atLeast"),
     ("Katsumata, Gebze'de yaklaşık 300 Japon'un yaşadığını belirtti.", "JP", "Gebze", 300, "about"),
     ("Antalya'da 3.500 Alman yaşıyor.", "DE", "Antalya", 3500, "exact"),
+    ("Alanya'da en az dört bin Alman yaşıyor.", "DE", "Alanya", 4000, "atLeast"),
 ]
 
 
@@ -175,6 +176,8 @@ def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
     ("Taraflar gelecek yıl nisan ayında Kütahya'da bir Meksika Kültür Haftası düzenlenmesi konusunda anlaştı.",
      "Meksika Kültür Haftası"),
     ("Durmaz, Harar'ın eski kentinde bir Sivas Çeşmesi yaptırmayı önerdi.", "Sivas Çeşmesi"),
+    ("Konsolos, Başaran'ı haziran ayında Antalya'da düzenlenecek Rusya Günü resepsiyonuna davet etti.",
+     "Rusya Günü resepsiyonu"),
     ("Ayrıca iki kentin ustaları arasında bir değişim programı başlatılacağı açıklandı.",
      "iki kentin ustaları arasında değişim programı"),
 ])
@@ -201,3 +204,9 @@ def test_a_figure_listed_with_another(extracted):
     facts = extracted("Erkmen, ilçede yaklaşık 150 Meksikalı ile 90 civarında Kolombiyalının yaşadığını anlattı. "
                       "Çankaya Belediye Başkanı Tülin Erkmen teşekkür etti.")
     assert {(c.nationality.code, c.count) for c in facts.communities} >= {("MX", 150)}
+
+
+def test_figures_listed_each_with_its_qualifier(extracted):
+    facts = extracted("Alanya'da ayrıca yaklaşık dokuz bin Ukraynalı ile en az dört bin Alman yaşıyor.")
+    assert {(c.nationality.code, c.count, c.qualifier.value) for c in facts.communities} == {
+        ("UA", 9000, "about"), ("DE", 4000, "atLeast")}

@@ -179,3 +179,20 @@ def test_a_title_in_brackets_after_the_name(extracted):
 ])
 def test_an_associations_people_and_a_form_of_address_after_a_name(extracted, text, name, community):
     assert [(p.person.name, p.organization.community.code) for p in extracted(text).posts] == [(name, community)]
+
+
+def test_a_title_ending_a_line_takes_no_name_from_the_next(extracted):
+    facts = extracted("Kağızman Belediye Başkanı Nurettin Kaya törene katıldı.\n\nSchiedam'dan hemşehri başkan\n\n"
+                      "Günün bir diğer konuğu Schiedam Belediye Başkanı Mehmet Ali Durmaz'dı.")
+    assert {p.person.name for p in facts.posts} == {"Nurettin Kaya", "Mehmet Ali Durmaz"}
+
+
+@pytest.mark.parametrize("text", [
+    ("Gürcistan'ın Trabzon Başkonsolosu Irakli Nadiradze, Belediye Başkanı Hüseyin Aktaş'ı makamında ziyaret "
+     "etti. - FINDIKLI"),
+    ("FINDIKLI (KARADENİZ AJANS) - Gürcistan'ın Trabzon Başkonsolosu Irakli Nadiradze, Belediye Başkanı Hüseyin "
+     "Aktaş'ı makamında ziyaret etti."),
+])
+def test_a_mayor_named_by_title_alone_serves_the_datelines_town_not_a_consulates_seat(extracted, text):
+    posts = {p.person.name: p.organization.label for p in extracted(text).posts}
+    assert posts["Hüseyin Aktaş"] == "Fındıklı Belediyesi"

@@ -215,3 +215,26 @@ def test_an_old_twinning_and_a_new_protocol_in_one_sentence(extracted):
 ])
 def test_where_the_clause_of_a_twinning_ends(extracted, text, cities):
     assert [{c.label_tr for c in t.cities} for t in extracted(text).twinnings] == [cities]
+
+
+def test_a_weekday_is_no_partner(extracted):
+    facts = extracted("İki kent arasındaki iş birliği protokolü, 8 Nisan 2025 Salı günü Şanlıurfa Büyükşehir "
+                      "Belediyesi'nde Harar ile imzalandı.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Şanlıurfa", "Harar"}]
+
+
+def test_a_clause_in_ken_ends_the_twinning_clause(extracted):
+    facts = extracted("Kars'ın Kağızman ilçesi dün iki başkanı ağırladı. Azerbaycan'ın Gazah şehriyle kardeş şehir "
+                      "protokolü imzalanırken, Hollanda'nın Schiedam kentinin belediye başkanı da memleketindeydi.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Kağızman", "Gazah"}]
+
+
+def test_a_place_the_partner_belongs_to_is_no_party(extracted):
+    facts = extracted("Artvin'in Hopa ilçesine bağlı Kemalpaşa beldesi, Gürcistan'ın Acara bölgesinde yer alan "
+                      "Helvaçauri ile kardeş şehir oldu.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Kemalpaşa", "Helvaçauri"}]
+
+
+def test_let_us_be_twins_is_a_wish(extracted):
+    facts = extracted("Görele Belediye Başkanı Bayram Keskin, “Gladbeck ile kardeş şehir olalım” dedi.")
+    assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]

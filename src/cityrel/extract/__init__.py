@@ -19,7 +19,7 @@ __all__ = ["extract"]
 def extract(article: Article) -> Extraction:
     """Everything the article states, as facts with evidence."""
     mentions = Mentions(tokenize(article.text, article.body_start, article.body_end), article.text)
-    relations = Relations(mentions, article.date)
+    relations = Relations(mentions, article.date, article.dateline)
     organizations: dict[str, Organization] = {}
     evidence: dict[str, list[Span]] = {}
     for org_mention in mentions.orgs:

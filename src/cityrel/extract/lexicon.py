@@ -69,6 +69,11 @@ def months() -> dict[str, int]:
 
 
 @cache
+def weekdays() -> frozenset[str]:
+    return frozenset(column("weekdays", "weekday"))
+
+
+@cache
 def number_words() -> dict[str, int]:
     return {word: int(value) for word, value in mapping("numbers", "word", "value").items()}
 

@@ -29,6 +29,7 @@ from cityrel.extract.lexicon import (
     number_words,
     place_noun,
     plan_head,
+    weekdays,
 )
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import Token
@@ -36,6 +37,7 @@ from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
+DATIVE = {"a", "e", "ya", "ye", "na", "ne"}
 MAX_NAME_TOKENS = 4
 # Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed", "Ortiz de la Vega").
 # "de" and "da" are also Turkish "too" ("Başkan Aras da Japon heyetine ..."): see Mentions._particle_before.
@@ -269,9 +271,12 @@ class Mentions:
                        if (name := self._read_name(i)) and len(name[2].split()) > 1), participle + 1)
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
             at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
+        sentence = tokens[mention.end - 1].sentence
         while True:
             while at < len(tokens) and tokens[at].key in honorifics():
                 at += 1
+            if at < len(tokens) and tokens[at].sentence != sentence:
+                break  # "Schiedam'dan hemşehri başkan" heads a section; the next line's first word is no name
             name = self._read_name(at)
             if name is None:
                 break
@@ -462,10 +467,12 @@ class Mentions:
                 at += 1
         self._find_repeated_places()
         self._unify_unlinked_places()
-        # "İstanbul’un Beykoz ilçesi": a genitive right before a place contains it; in a chain
-        # ("Iğdır'ın Nahçıvan'ın Şerur şehri ile ...") only the last one does, the first is a subject.
+        # "İstanbul’un Beykoz ilçesi": a genitive right before a place contains it; in a chain of genitives
+        # ("Iğdır'ın Nahçıvan'ın Şerur şehri ile ...") only the last one does, the first is a subject; but
+        # "Artvin'in Hopa ilçesine bağlı Kemalpaşa" is a province, a district and a town.
         for mention, following in reversed(list(zip(self.places, self.places[1:], strict=False))):
-            if self._contains(mention, following) and not following.container:
+            if self._contains(mention, following) and not (following.container
+                                                           and following.suffix in GENITIVE_FOLDED):
                 mention.container = True
         for mention in self.places:
             if mention.end < len(tokens) and place_noun(tokens[mention.end]) == "region":
@@ -473,10 +480,14 @@ class Mentions:
 
     def _contains(self, mention: PlaceMention, following: PlaceMention) -> bool:
         """"İstanbul’un Beykoz ilçesi", "Ordu’nun merkez ilçesi Altınordu": a place in the genitive right
-        before another, or before a few lower-case words that end in a place noun and then the other."""
+        before another, or before a few lower-case words that end in a place noun and then the other;
+        "Hopa ilçesine bağlı Kemalpaşa": a place the other belongs to."""
+        between = self.tokens[mention.end:following.first]
+        if between and between[-1].key == "bagli" and (  # "Hopa ilçesine bağlı Kemalpaşa", "Hopa'ya bağlı"
+                (len(between) == 1 and mention.suffix in DATIVE) or (len(between) == 2 and place_noun(between[0]))):
+            return True
         if mention.suffix not in GENITIVE_FOLDED | LOCATIVE_KI:
             return False
-        between = self.tokens[mention.end:following.first]
         return not between or (len(between) <= 3 and all(t.word and not t.capitalised for t in between)
                                and place_noun(between[-1]) == "city"
                                and not any(t.key.startswith("kardes") for t in between))  # "kardeş şehri"
@@ -516,6 +527,8 @@ class Mentions:
         if gazetteer.demonym_of(token.key) or token.key in months() or token.key in number_words() \
                 or token.key.startswith("kardes"):
             return None  # "Kazak", "Mart", "İki şehir", "Kardeş şehir": words, not places
+        if token.key in weekdays() and not self._structurally_place(at, at + 1):
+            return None  # "8 Nisan Salı günü"; but "Çarşamba Belediye Başkanı"
         joined = self._hyphenated_place(at)
         if joined:
             return joined

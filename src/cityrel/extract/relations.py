@@ -42,7 +42,7 @@ from cityrel.extract.mentions import (
     PlaceMention,
     TitleMention,
 )
-from cityrel.extract.text import fold_name, slug
+from cityrel.extract.text import fold_name, from_capitals, slug
 from cityrel.extract.tokens import Token, inflects
 from cityrel.model import (
     City,
@@ -104,6 +104,10 @@ SERIES = {"dizi", "cesitli", "birtakim"}
 PARTICIPLES = {"oldugu", "oldugumuz", "olduklari", "imzaladigi", "imzaladigimiz", "imzaladiklari"}
 # Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): what follows is the reporting one.
 REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", "diklerini", "tuklarini", "tiklerini")
+# Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
+MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma")
+# Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
+CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
 QUOTES = {'"', "“", "”", "«", "»"}
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
@@ -131,14 +135,14 @@ class _Twinning:
 class Relations:
     """Reads the facts of one article from its mentions."""
 
-    def __init__(self, mentions: Mentions, published: datetime.date | None) -> None:
+    def __init__(self, mentions: Mentions, published: datetime.date | None, dateline: str | None = None) -> None:
         self.m = mentions
         self.tokens = mentions.tokens
         # The cues starting at each token, found once: the readers below ask about the same tokens many times.
         self._cues = [cues_at(self.tokens, at) for at in range(len(self.tokens))]
         self.published = published
         self.sentences = sorted({t.sentence for t in self.tokens})
-        self.home = self._home_city()
+        self.home = self._home_city(dateline)
         self.posts: list[Post] = []
         self._post_rank: dict[tuple[str, str, str], int] = {}
         self.title_orgs: dict[int, Organization] = {}
@@ -173,8 +177,9 @@ class Relations:
         indices = self.m.sentence_range(sentence)
         return self.span(indices.start, indices.stop)
 
-    def _home_city(self) -> City | None:
-        """The Turkish place the article is about: the first with a municipality, else the first named."""
+    def _home_city(self, dateline: str | None) -> City | None:
+        """The Turkish place the article is about: the first with a municipality, else the dateline's
+        ("... takdim etti. - FINDIKLI", "BODRUM/MUĞLA (İHA) -"), else the first named."""
         for place in self.m.places:
             after = self.tokens[place.end] if place.end < len(self.tokens) else None
             home = place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
@@ -182,6 +187,10 @@ class Relations:
             named_body = place_noun(after) == "municipality" if after else False
             if home and (named_body or (title and title[0].words[0] in PLACE_TITLES)):
                 return place.city
+        if dateline:
+            city = gazetteer.resolve_city(from_capitals(dateline.split("/")[0].strip()), require_known=True)
+            if city is not None and city.country is not None and city.country.code == gazetteer.HOME_COUNTRY:
+                return city
         for place in self.m.places:
             if (not place.container and place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
                     and not self._seats_a_mission(place)):
@@ -523,9 +532,10 @@ class Relations:
             if place.end <= index and self.tokens[place.first].sentence == sentence and not place.container:
                 if place.suffix in LOCATIVE_KI or self._comitative(place):
                     continue  # "Ankara'daki temasları", "Hive ile": the place of something else, not a title's city
-                if any(o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
-                       for o in self.m.orgs):
-                    continue  # "Ankara Büyükelçiliği": the seat of another body, not this title's city
+                if self._seats_a_mission(place) or any(
+                        o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
+                        for o in self.m.orgs):
+                    continue  # "Ankara Büyükelçiliği", "Trabzon Başkonsolosu": the seat of another body
                 country = place.city.country
                 if not home_only or (country and country.code == gazetteer.HOME_COUNTRY):
                     return place.city
@@ -642,7 +652,8 @@ class Relations:
                 seen_place = True
             elif self.tokens[at].text in QUOTES or (seen_place and self.tokens[at].text in (",", ";", ":")):
                 return at
-            elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS):
+            elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS) or (  # not "erken", early
+                    self.tokens[at].key.endswith(CONVERB_CLAUSE_ENDINGS) and len(self.tokens[at].key) > 6):
                 return at + 1  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": reported
             at += 1
         return stop
@@ -901,14 +912,17 @@ class Relations:
             if not found and self._announces_series(indices):
                 series = True  # "Fethiye'de bir dizi temasta bulundu": the calls are told one by one after it
             joins = self._cue_in(indices, frozenset({"join"}))
-            if not meeting_cues and (not joins or (series and not found)):
+            # "20 Kasım 2023 Pazartesi günü gerçekleşen görüşmede ...": the meeting just told, by its noun
+            told = bool(meeting_cues) or (found and found[-1].sentence == sentence - 1
+                                          and self._names_a_meeting(indices))
+            if not told and (not joins or (series and not found)):
                 continue  # after such a lead, those who accompany the visitor are his party, not a meeting
             people = self._participants(indices)
             date = self._date_in(indices)
             full_date = datetime.date.fromisoformat(date) if date and len(date) == 10 else None
             span = self.sentence_span(sentence)
             signing = any(cue.words[0].startswith("imza") for _, cue in meeting_cues)
-            if meeting_cues and not people and found and found[-1].date is None and full_date \
+            if told and not people and found and found[-1].date is None and full_date \
                     and found[-1].sentence == sentence - 1:
                 # "9 Haziran'da gerçekleştirilen görüşmenin ardından ... imzalandı": the day of the meeting just told
                 found[-1].date, found[-1].signing = full_date, found[-1].signing or signing
@@ -940,6 +954,11 @@ class Relations:
         """"bir dizi temasta bulundu", "çeşitli ziyaretlerde bulundu": several calls, each told later."""
         keys = [self.tokens[at].key for at in indices]
         return any(a in SERIES and b.startswith(("temas", "ziyaret", "gorusme")) for a, b in itertools.pairwise(keys))
+
+    def _names_a_meeting(self, indices: range) -> bool:
+        """Whether a sentence speaks of a meeting by its noun: "görüşmede", "ziyaretin sonunda"."""
+        return any(self.tokens[at].key.startswith(MEETING_NOUNS) and not self.tokens[at].capitalised
+                   for at in indices)
 
     def _separately(self, indices: range) -> bool:
         """"ayrı ayrı görüştü": the people after the first met one by one."""
@@ -1222,7 +1241,7 @@ class Relations:
                 last = at + 1
                 # "150 Meksikalı ile 90 civarında Kolombiyalının yaşadığını": past the figure it is listed with
                 listed = at + 1 < len(tokens) and tokens[at + 1].key in ("ile", "ve")
-                lives = range(at + 1, min(at + (7 if listed else 4), len(tokens)))
+                lives = range(at + 1, min(at + (9 if listed else 4), len(tokens)))
                 lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
             if not any(self._cue(i, residence) for i in (*lives, *lived)):
                 continue
@@ -1269,12 +1288,14 @@ class Relations:
             return
 
     def _count_at(self, at: int, stop: int) -> tuple[int, Qualifier, int] | None:
-        """A count and its qualifier from token `at` on: "yaklaşık 60", "on kişi kadar", "350 civarında";
-        and the index after them."""
+        """A count and its qualifier from token `at` on: "yaklaşık 60", "en az dört bin", "on kişi kadar",
+        "350 civarında"; and the index after them."""
         tokens = self.tokens
         qualifier = None
-        if at < stop and tokens[at].key == "yaklasik":
+        if at < stop and tokens[at].key in ("yaklasik", "tahminen"):
             qualifier, at = Qualifier.ABOUT, at + 1
+        elif at + 1 < stop and tokens[at].key == "en" and tokens[at + 1].key == "az":
+            qualifier, at = Qualifier.AT_LEAST, at + 2
         words: list[Token] = []
         while at < stop and _number_value(tokens[at]) is not None:
             words.append(tokens[at])
@@ -1316,7 +1337,8 @@ class Relations:
         return country.first if country else index
 
     def _number_before(self, index: int) -> tuple[int, Qualifier, int] | None:
-        """The count before a demonym: "3 bini aşkın", "yirmi beşe yakın", "3.500"."""
+        """The count before a demonym: "3 bini aşkın", "yirmi beşe yakın", "3.500", "en az dört bin"; its
+        qualifier, and where it starts."""
         tokens = self.tokens
         at = index - 1
         qualifier = _qualifier(tokens[at]) if at >= 0 else None
@@ -1328,11 +1350,14 @@ class Relations:
             at -= 1
         if not words:
             return None
-        if at >= 0 and tokens[at].key in ("yaklasik", "toplam"):
+        first = words[0].index
+        if at >= 0 and tokens[at].key in ("yaklasik", "tahminen", "toplam"):
             if tokens[at].key == "toplam":
                 return None
             qualifier = Qualifier.ABOUT
-        return _count(words), qualifier or Qualifier.EXACT, words[0].index
+        elif at >= 1 and tokens[at].key == "az" and tokens[at - 1].key == "en":
+            qualifier, first = Qualifier.AT_LEAST, at - 1  # "en az dört bin Alman"
+        return _count(words), qualifier or Qualifier.EXACT, first
 
     def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında",

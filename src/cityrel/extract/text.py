@@ -28,6 +28,16 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+def from_capitals(text: str) -> str:
+    """A name written in capitals as a sentence writes it, by Turkish rules.
+
+    >>> from_capitals("FINDIKLI"), from_capitals("İSKENDERUN")
+    ('Fındıklı', 'İskenderun')
+    """
+    lower = text.replace("I", "ı").replace("İ", "i").lower()
+    return " ".join(("İ" if word[:1] == "i" else word[:1].upper()) + word[1:] for word in lower.split(" "))
+
+
 @lru_cache(maxsize=1 << 16)
 def fold_name(text: str) -> str:
     """Fold a name, dropping apostrophe suffixes and punctuation: "Tugay'ı" -> "tugay"."""
