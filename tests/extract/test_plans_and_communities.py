@@ -47,6 +47,8 @@ COMMUNITIES = [
     ("Katsumata, Gebze'de yaklaşık 300 Japon'un yaşadığını belirtti.", "JP", "Gebze", 300, "about"),
     ("Antalya'da 3.500 Alman yaşıyor.", "DE", "Antalya", 3500, "exact"),
     ("Alanya'da en az dört bin Alman yaşıyor.", "DE", "Alanya", 4000, "atLeast"),
+    ("Nazari, Kayseri'de yaşayan Afganistan uyruklu nüfusun 12 bin 400 civarında olduğunu söyledi.", "AF",
+     "Kayseri", 12400, "about"),
 ]
 
 

@@ -196,3 +196,18 @@ def test_a_title_ending_a_line_takes_no_name_from_the_next(extracted):
 def test_a_mayor_named_by_title_alone_serves_the_datelines_town_not_a_consulates_seat(extracted, text):
     posts = {p.person.name: p.organization.label for p in extracted(text).posts}
     assert posts["Hüseyin Aktaş"] == "Fındıklı Belediyesi"
+
+
+def test_a_malaysian_honorific_is_no_part_of_the_name(extracted):
+    facts = extracted("Protokol, Ipoh Belediye Başkanı Datuk Khairul Anuar Hashim tarafından imzalandı.")
+    assert [p.person.name for p in facts.posts] == ["Khairul Anuar Hashim"]
+
+
+def test_an_association_seated_where_merkezi_x_olan_says_and_a_mayor_met_by_his_guests(extracted):
+    facts = extracted("KAYSERİ (KENT HABER) - Merkezi Kayseri olan Afganistan Türkmenleri Kültür ve Yardımlaşma "
+                      "Derneği'nin yönetimi ziyaretlere başladı. Konukları Büyükşehir Belediye Başkanı Selim Durmaz "
+                      "karşıladı.")
+    assert [(m.organization.label, m.organization.city.label_tr) for m in facts.organizations
+            if m.organization.kind.value == "Association"] == [
+        ("Afganistan Türkmenleri Kültür ve Yardımlaşma Derneği", "Kayseri")]
+    assert [(p.person.name, p.organization.label) for p in facts.posts] == [("Selim Durmaz", "Kayseri Belediyesi")]

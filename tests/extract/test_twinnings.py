@@ -238,3 +238,10 @@ def test_a_place_the_partner_belongs_to_is_no_party(extracted):
 def test_let_us_be_twins_is_a_wish(extracted):
     facts = extracted("Görele Belediye Başkanı Bayram Keskin, “Gladbeck ile kardeş şehir olalım” dedi.")
     assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]
+
+
+def test_a_quoted_epithet_does_not_end_the_clause_and_names_no_place(extracted):
+    facts = extracted('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine '
+                      "imza attı.")
+    assert [({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings] == [
+        ({"Harar", "Şanlıurfa"}, "CooperationAgreement")]

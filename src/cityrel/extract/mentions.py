@@ -581,19 +581,21 @@ class Mentions:
         return PlaceMention(at, at + 3, city, tokens[at + 2].suffix) if city else None
 
     def _inflected_opening(self, at: int) -> bool:
-        """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative without an
-        apostrophe is a common word ("at the meeting"); a place's name takes one ("Beykoz'da")."""
+        """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative, or plural and
+        possessed ("Konukları"), without an apostrophe is a common word ("at the meeting"); a place's name
+        takes one ("Beykoz'da")."""
         token = self.tokens[at]
         opening = at == 0 or self.tokens[at - 1].sentence != token.sentence
-        return opening and not token.suffix and len(token.key) > 5 and token.key.endswith(("da", "de", "ta", "te"))
+        return opening and not token.suffix and len(token.key) > 5 and token.key.endswith(
+            ("da", "de", "ta", "te", "lari", "leri"))
 
     def _structurally_place(self, first: int, end: int) -> bool:
         """A place noun or a municipal title after the name, or "kardeş şehri X" before it."""
         tokens = self.tokens
         if end < len(tokens):
             after = place_noun(tokens[end])
-            if after in ("city", "municipality"):
-                return True
+            if after == "municipality" or (after == "city" and not tokens[end].capitalised):
+                return True  # "Kemalpaşa Belediyesi", "Gazah şehri"; "Peygamberler Şehri" is an epithet
             title = match_title(tokens, end)
             if title and title[0].words[0] in PLACE_TITLES:
                 return True

@@ -109,6 +109,8 @@ MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma")
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
 CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
 QUOTES = {'"', "“", "”", "«", "»"}
+SHORT_QUOTE = 6
+"""Tokens from an opening quote within which a closing one makes the quote a name, not a quotation."""
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında": an event named only to say when something else happens.
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
@@ -285,7 +287,8 @@ class Relations:
     @cached_property
     def _seats(self) -> dict[str, City]:
         """Where bodies say they sit, by name: "İstanbul merkezli X", "merkezi Beyoğlu'nda bulunan X",
-        "Merkezi Ankara'da bulunan KIRVAK'ın", "merkezi Gaziosmanpaşa'da bulunan derneğin"."""
+        "Merkezi Ankara'da bulunan KIRVAK'ın", "merkezi Gaziosmanpaşa'da bulunan derneğin", "merkezi Kayseri
+        olan X"."""
         seats: dict[str, City] = {}
         for at in range(2, len(self.tokens)):
             seat = self._seat_before(at)
@@ -323,9 +326,14 @@ class Relations:
         if first >= 2 and tokens[first - 1].key.startswith("merkezli"):
             place = self.m.place_at(first - 2)
             return place.city if place else None
-        if first >= 3 and tokens[first - 1].key in SITTING and tokens[first - 3].key in ("merkezi", "merkezleri"):
+        if first >= 3 and tokens[first - 3].key in ("merkezi", "merkezleri"):
             place = self.m.place_at(first - 2)
-            return place.city if place and place.suffix in LOCATIVE else None
+            if place is None:
+                return None
+            if tokens[first - 1].key in SITTING and place.suffix in LOCATIVE:
+                return place.city  # "merkezi Beyoğlu'nda bulunan X"
+            if tokens[first - 1].key == "olan" and not place.suffix:
+                return place.city  # "merkezi Kayseri olan X"
         return None
 
     def _community_of(self, first: int, end: int) -> Country | None:
@@ -650,7 +658,13 @@ class Relations:
         while at < stop:
             if self.m.place_at(at):
                 seen_place = True
-            elif self.tokens[at].text in QUOTES or (seen_place and self.tokens[at].text in (",", ";", ":")):
+            elif self.tokens[at].text in QUOTES:
+                closing = next((i for i in range(at + 1, min(at + SHORT_QUOTE, stop)) if self.tokens[i].text in QUOTES),
+                               None)
+                if closing is None:
+                    return at
+                at = closing  # a name or epithet in quotes ("Peygamberler Şehri" Şanlıurfa), not someone's words
+            elif seen_place and self.tokens[at].text in (",", ";", ":"):
                 return at
             elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS) or (  # not "erken", early
                     self.tokens[at].key.endswith(CONVERB_CLAUSE_ENDINGS) and len(self.tokens[at].key) > 6):
@@ -1366,7 +1380,7 @@ class Relations:
         at = index
         if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu")):
             at += 1
-        if at >= len(tokens) or not tokens[at].key.startswith("sayisi"):
+        if at >= len(tokens) or not tokens[at].key.startswith(("sayisi", "nufus")):  # "uyruklu nüfusun"
             return None
         at += 1
         if at < len(tokens) and tokens[at].key == "ise":
