@@ -211,3 +211,11 @@ def test_an_association_seated_where_merkezi_x_olan_says_and_a_mayor_met_by_his_
             if m.organization.kind.value == "Association"] == [
         ("Afganistan Türkmenleri Kültür ve Yardımlaşma Derneği", "Kayseri")]
     assert [(p.person.name, p.organization.label) for p in facts.posts] == [("Selim Durmaz", "Kayseri Belediyesi")]
+
+
+@pytest.mark.parametrize(("text", "municipality"), [
+    ("Aralık Belediye Başkanı Orhan Yıldız, Sederek'e bir ziyaret gerçekleştirdi.", "Aralık Belediyesi"),
+    ("Çarşamba Belediye Başkanı Halit Doğan, konuklarını 12 Aralık Çarşamba günü ağırladı.", "Çarşamba Belediyesi"),
+])
+def test_a_month_or_weekday_that_is_a_towns_name_before_its_title(extracted, text, municipality):
+    assert [p.organization.label for p in extracted(text).posts] == [municipality]

@@ -524,11 +524,10 @@ class Mentions:
         token = tokens[at]
         if at in self._taken or not token.capitalised or not token.word or token.acronym:
             return None
-        if gazetteer.demonym_of(token.key) or token.key in months() or token.key in number_words() \
-                or token.key.startswith("kardes"):
-            return None  # "Kazak", "Mart", "İki şehir", "Kardeş şehir": words, not places
-        if token.key in weekdays() and not self._structurally_place(at, at + 1):
-            return None  # "8 Nisan Salı günü"; but "Çarşamba Belediye Başkanı"
+        if gazetteer.demonym_of(token.key) or token.key in number_words() or token.key.startswith("kardes"):
+            return None  # "Kazak", "İki şehir", "Kardeş şehir": words, not places
+        if (token.key in months() or token.key in weekdays()) and not self._structurally_place(at, at + 1):
+            return None  # "Mart", "8 Nisan Salı günü"; but "Aralık Belediye Başkanı", "Çarşamba ilçesi"
         joined = self._hyphenated_place(at)
         if joined:
             return joined
