@@ -154,3 +154,13 @@ def test_a_meeting_reported_in_the_evidential_past(extracted):
     facts = extracted("İrlanda'nın Ankara Büyükelçisi Declan Byrne, geçen hafta Yalova'ya gelerek Belediye Başkan "
                       "Vekili Orhan Gülsoy ile görüşmüş.")
     assert [names(m) for m in facts.meetings] == [{"Declan Byrne", "Orhan Gülsoy"}]
+
+
+def test_a_signing_told_again_two_sentences_later_is_one_meeting_dated_by_the_day_of_the_month(extracted):
+    facts = extracted(" date 2025-03-07 Mardin Postası / Haber Merkezi - Artuklu ile Antigua Guatemala arasındaki "
+                      "kardeş şehir protokolü, ayın 5'inde Artuklu Belediye Başkanı Baran Yıldız ve Antigua Guatemala "
+                      "Belediye Başkanı Rodrigo Estuardo Cifuentes tarafından imzalandı. Tören, medresenin avlusunda "
+                      "yapıldı. Guatemala'nın Ankara Büyükelçisi Ana Lucía Morales de Paz ile Artuklu Kaymakamı Orhan "
+                      "Bilgiç'in de hazır bulunduğu törende protokol, iki nüsha halinde imza altına alındı.")
+    assert [(m.date, {p.name for p in m.participants} >= {"Baran Yıldız", "Rodrigo Estuardo Cifuentes"})
+            for m in facts.meetings] == [(datetime.date(2025, 3, 5), True)]

@@ -15,6 +15,7 @@ import datetime
 import itertools
 import re
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -886,6 +887,9 @@ class Relations:
             days_ago = _days_ago(tokens, at)
             if days_ago is not None and self.published:
                 return (self.published - datetime.timedelta(days=days_ago)).isoformat()
+            if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
+                with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
+                    return _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat()
         return self._year_in(window)
 
     def _year_written_before(self, at: int) -> int | None:
@@ -1046,6 +1050,10 @@ class Relations:
             people = set(meeting.people)
             target = next((m for m in merged if len(people) >= 1 and (people <= set(m.people)
                                                                        or set(m.people) <= people)), None)
+            if target is None and meeting.signing:
+                # "... tarafından imzalandı. Tören, ... yapıldı. X'in de hazır bulunduğu törende protokol imza altına
+                # alındı": one signing, told again within a sentence or two
+                target = next((m for m in merged if m.signing and 0 < meeting.sentence - m.sentence <= 2), None)
             if target is None:
                 merged.append(meeting)
                 continue
@@ -1450,6 +1458,14 @@ def _qualifier(token: Token) -> Qualifier | None:
     if token.key.startswith(AT_LEAST):
         return Qualifier.AT_LEAST
     return Qualifier.ABOUT if token.key.startswith(ABOUT) else None
+
+
+def _day_of_month_before(day: datetime.date, day_of_month: int) -> datetime.date:
+    """The last `day_of_month` on or before `day`: "ayın 5'inde" in a report of the 7th is the 5th."""
+    if day_of_month <= day.day:
+        return day.replace(day=day_of_month)
+    last_month = day.replace(day=1) - datetime.timedelta(days=1)
+    return last_month.replace(day=day_of_month)
 
 
 def _last_before(day: datetime.date, month: int, day_of_month: int) -> datetime.date:
