@@ -164,3 +164,12 @@ def test_a_signing_told_again_two_sentences_later_is_one_meeting_dated_by_the_da
                       "Bilgiç'in de hazır bulunduğu törende protokol, iki nüsha halinde imza altına alındı.")
     assert [(m.date, {p.name for p in m.participants} >= {"Baran Yıldız", "Rodrigo Estuardo Cifuentes"})
             for m in facts.meetings] == [(datetime.date(2025, 3, 5), True)]
+
+
+def test_the_delegation_received_is_its_leader_and_its_party_alone_is_no_meeting(extracted):
+    facts = extracted("DENİZLİ (EGE KENT) - Pamukkale Belediye Başkan Yardımcısı Cengiz Aktepe başkanlığındaki heyet, "
+                      "Ekvador'un Cuenca kentini ziyaret etti. Aktepe'ye ziyarette Pamukkale Belediye Meclisi üyeleri "
+                      "Emre Sarı ve Nazlı Ertürk eşlik etti. Türk heyetini belediye sarayında Cuenca Belediye Başkanı "
+                      "Mateo Vintimilla Ordóñez ağırladı.")
+    assert [{p.name for p in m.participants} >= {"Cengiz Aktepe", "Mateo Vintimilla Ordóñez"}
+            for m in facts.meetings] == [True]

@@ -219,3 +219,9 @@ def test_an_association_seated_where_merkezi_x_olan_says_and_a_mayor_met_by_his_
 ])
 def test_a_month_or_weekday_that_is_a_towns_name_before_its_title(extracted, text, municipality):
     assert [p.organization.label for p in extracted(text).posts] == [municipality]
+
+
+def test_the_head_of_a_body_known_only_by_its_letters_is_no_mayor(extracted):
+    facts = extracted("İZAZDER Başkanı Perviz Altay, İzmir Büyükşehir Belediye Başkanı Dr. Cemil Tugay ile bir araya "
+                      "geldi.")
+    assert [p.person.name for p in facts.posts] == ["Cemil Tugay"]

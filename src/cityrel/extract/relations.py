@@ -105,6 +105,8 @@ SERIES = {"dizi", "cesitli", "birtakim"}
 PARTICIPLES = {"oldugu", "oldugumuz", "olduklari", "imzaladigi", "imzaladigimiz", "imzaladiklari"}
 # Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): what follows is the reporting one.
 REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", "diklerini", "tuklarini", "tiklerini")
+LEADER_TITLE_WORDS = 3
+"""Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı"."""
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma")
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
@@ -521,6 +523,8 @@ class Relations:
         anaphoric = [o for o in self.m.orgs if o.name is None and o.kind == "association" and o.first in sentence]
         if anaphoric:
             return self._latest_association(first), 1, first
+        if first > 0 and self.tokens[first - 1].acronym and not self.m.place_at(first - 1):
+            return None, 0, first  # "İZAZDER Başkanı": the head of a body known only by its letters, no mayor
         near = self._nearest_place(first, home_only=True)
         if near:
             return self.municipality(near), 0, first
@@ -958,7 +962,7 @@ class Relations:
                 found[-1].date = found[-1].date or full_date  # "3 Mart'ta düzenlenen imza törenine ... katıldı"
         lead_date, lead_people = self._lead()
         for meeting in self._merged(found):
-            if len(meeting.people) < 2:
+            if len(meeting.people) < 2 or self._one_party(meeting.people):
                 continue
             if meeting.signing:
                 self._signers.update(meeting.people)
@@ -967,6 +971,18 @@ class Relations:
                 day = lead_date  # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
+
+    def _one_party(self, people: list[Person]) -> bool:
+        """Whether everyone serves one city's municipality: a delegation and those who accompany it ("Aktepe'ye
+        Meclis üyeleri X ve Y eşlik etti"), not the two sides of a meeting."""
+        cities = set()
+        for person in people:
+            served = {p.organization.city.key for p in self.posts if p.person == person and p.organization.city
+                      and p.organization.kind == OrgKind.MUNICIPALITY}
+            if not served:
+                return False
+            cities |= served
+        return len(cities) == 1
 
     def _announces_series(self, indices: range) -> bool:
         """"bir dizi temasta bulundu", "çeşitli ziyaretlerde bulundu": several calls, each told later."""
@@ -1024,10 +1040,29 @@ class Relations:
         return None
 
     def _visitor_before(self, index: int) -> Person | None:
-        """"heyet", "konuk": the most recent visitor, one who serves a foreign state or city."""
+        """"heyet", "konuk": the leader of the delegation told of just before, else the most recent visitor,
+        one who serves a foreign state or city."""
+        leader = self._delegation_leader(index)
+        if leader is not None:
+            return leader
         for post in reversed(self._posts_before(index)):
             if self._is_visitor(post.organization):
                 return post.person
+        return None
+
+    def _delegation_leader(self, index: int) -> Person | None:
+        """Who led a delegation, as said in this sentence or the two before `index`: "Aktepe başkanlığındaki
+        heyet", "heyetine Lee Sang-hoon Başkan Yardımcısı başkanlık etti", "heyete başkanlık eden X"."""
+        tokens = self.tokens
+        earliest = self.m.sentence_range(max(tokens[index].sentence - 2, 0)).start
+        for at in range(index - 1, earliest - 1, -1):
+            key = tokens[at].key
+            if not (key.startswith("baskanligind") or key == "baskanlik"):
+                continue
+            before = [m.person for m in self.m.persons if at - LEADER_TITLE_WORDS <= m.end <= at]
+            after = [m.person for m in self.m.persons if m.first == at + 2 and tokens[at + 1].key.startswith("ede")]
+            if after or before:
+                return (after or before)[-1]
         return None
 
     def _posts_before(self, index: int) -> list[Post]:
