@@ -180,6 +180,7 @@ def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
     ("Durmaz, Harar'ın eski kentinde bir Sivas Çeşmesi yaptırmayı önerdi.", "Sivas Çeşmesi"),
     ("Konsolos, Başaran'ı haziran ayında Antalya'da düzenlenecek Rusya Günü resepsiyonuna davet etti.",
      "Rusya Günü resepsiyonu"),
+    ("Belediye, Kışla Mahallesi'ndeki eski bir konakta bir Dostluk Evi açacak.", "Dostluk Evi"),
     ("Ayrıca iki kentin ustaları arasında bir değişim programı başlatılacağı açıklandı.",
      "iki kentin ustaları arasında değişim programı"),
 ])

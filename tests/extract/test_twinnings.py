@@ -245,3 +245,9 @@ def test_a_quoted_epithet_does_not_end_the_clause_and_names_no_place(extracted):
                       "imza attı.")
     assert [({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings] == [
         ({"Harar", "Şanlıurfa"}, "CooperationAgreement")]
+
+
+def test_a_twinning_as_a_verbal_noun_is_wished(extracted):
+    facts = extracted("Büyükelçi Alvear, Antofagasta ile Kayseri’nin kardeş şehir olmasının iki kente de "
+                      "kazandıracağını söyleyerek bu yönde bir girişim başlatılmasını önerdi.")
+    assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]
