@@ -225,3 +225,8 @@ def test_the_head_of_a_body_known_only_by_its_letters_is_no_mayor(extracted):
     facts = extracted("İZAZDER Başkanı Perviz Altay, İzmir Büyükşehir Belediye Başkanı Dr. Cemil Tugay ile bir araya "
                       "geldi.")
     assert [p.person.name for p in facts.posts] == ["Cemil Tugay"]
+
+
+def test_a_title_then_olan_then_the_name(extracted):
+    facts = extracted("Görüşmeye, 2021'den bu yana Pingyao'nun belediye başkanı olan Zhao Mingyuan katıldı.")
+    assert [(p.person.name, p.organization.label) for p in facts.posts] == [("Zhao Mingyuan", "Pingyao Belediyesi")]

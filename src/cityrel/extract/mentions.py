@@ -269,6 +269,8 @@ class Mentions:
             # within a few words, past what describes the person
             at = next((i for i in range(participle + 1, min(participle + 6, len(tokens)))
                        if (name := self._read_name(i)) and len(name[2].split()) > 1), participle + 1)
+        if at < len(tokens) and tokens[at].key == "olan":
+            at += 1  # "Pingyao'nun belediye başkanı olan Zhao Mingyuan"
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
             at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
         sentence = tokens[mention.end - 1].sentence
