@@ -150,3 +150,9 @@ def test_a_closing_quote_before_a_case_ending_is_a_token_of_its_own():
 ])
 def test_de_is_a_particle_before_a_surname_and_too_before_anything_else(extracted, text, name):
     assert [p.person.name for p in extracted(text).posts] == [name]
+
+
+def test_de_before_the_surname_of_someone_named_before_is_too(extracted):
+    facts = extracted("Çorum Belediye Başkanı Kemal Özdoğan, Resne Belediye Başkanı Goran Stojkovski ile görüştü. "
+                      "Başkan Stojkovski de Özdoğan'a bir maket armağan etti.")
+    assert {p.person.name for p in facts.posts} == {"Kemal Özdoğan", "Goran Stojkovski"}

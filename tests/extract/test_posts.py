@@ -230,3 +230,16 @@ def test_the_head_of_a_body_known_only_by_its_letters_is_no_mayor(extracted):
 def test_a_title_then_olan_then_the_name(extracted):
     facts = extracted("Görüşmeye, 2021'den bu yana Pingyao'nun belediye başkanı olan Zhao Mingyuan katıldı.")
     assert [(p.person.name, p.organization.label) for p in facts.posts] == [("Zhao Mingyuan", "Pingyao Belediyesi")]
+
+
+def test_a_district_opening_a_sentence_opens_the_associations_name(extracted):
+    facts = extracted("Manyas Kafkas Kültür ve Dayanışma Derneği'nin (MAKADER) başkanı Aydın Berzeg, dün Manyas "
+                      "Belediye Başkanı Cem Dursunoğlu'nu ziyaret etti.")
+    assert [m.organization.label for m in facts.organizations if m.organization.kind.value == "Association"] == [
+        "Manyas Kafkas Kültür ve Dayanışma Derneği"]
+
+
+def test_an_opening_word_in_the_ablative_is_no_town(extracted):
+    facts = extracted("Avanos Kaymakamı Selim Yavuzer konukları ağırladı. Ardından Belediye Başkanı Ramazan Taşdelen "
+                      "heyeti karşıladı.")
+    assert {p.person.name: p.organization.label for p in facts.posts}["Ramazan Taşdelen"] == "Avanos Belediyesi"

@@ -130,17 +130,28 @@ def city_candidates(name: str) -> list[CityRecord]:
 
 
 @cache
-def _districts() -> dict[str, str]:
-    """Folded names of Turkey's districts that GeoNames does not list as Turkish towns -> their names."""
+def _divisions() -> dict[str, str]:
+    """Folded names of Turkey's provinces and districts -> their names."""
     found: dict[str, str] = {}
     path = resources.files("cityrel.data").joinpath("tr-districts.tsv.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         next(lines)
         for line in lines:
-            name = line.rstrip("\n").split("\t")[1]
-            if not any(record.country == HOME_COUNTRY for record in city_candidates(name)):
+            for name in line.rstrip("\n").split("\t"):
                 found[fold_name(name)] = name
     return found
+
+
+@cache
+def _districts() -> dict[str, str]:
+    """Folded names of Turkey's districts that GeoNames does not list as Turkish towns -> their names."""
+    return {key: name for key, name in _divisions().items()
+            if not any(record.country == HOME_COUNTRY for record in city_candidates(name))}
+
+
+def is_home_division(name: str) -> bool:
+    """Whether `name` is a Turkish province or district ("Kocaeli", "Manyas"), whatever its size."""
+    return fold_name(name) in _divisions()
 
 
 def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_known: bool = False,

@@ -180,15 +180,17 @@ class Mentions:
     def _particle_before(self, at: int) -> bool:
         """Whether "de" or "da" right before token `at` is a particle of a name ("Ortiz de la Vega", "Sanne de
         Vries"), not "too" ("Aras da Japon heyetine", "Yılmaz da İzmir'e"): another particle or a surname
-        follows, not a place, a country or a nationality."""
+        follows, not a place, a country, a nationality or the surname of someone named before."""
         if at >= len(self.tokens):
             return False
         token = self.tokens[at]
         if token.key in NAME_PARTICLES:
             return True
+        known = self.people.by_surname(token.key)  # "Başkan Stojkovski de Özdoğan'a": Kemal Özdoğan, named before
         return self._name_token(token) and not (
             self.country_at(at) or gazetteer.demonym_of(token.key)
-            or gazetteer.notable_place(token.stem, self._home_and_context) or match_title(self.tokens, at))
+            or gazetteer.notable_place(token.stem, self._home_and_context) or match_title(self.tokens, at)
+            or (known is not None and not AMBIGUOUS_PARTICLES.intersection(known.name.split())))
 
     def _name_token(self, token: Token) -> bool:
         return (token.capitalised and token.stem.isalpha() is not False and token.word and not token.acronym
@@ -420,7 +422,8 @@ class Mentions:
             sentence_start = at == 0 or tokens[at - 1].sentence != sentence
             if sentence_start and token.capitalised and not (
                     token.acronym or self.country_at(at) or gazetteer.demonym_of(token.key)
-                    or gazetteer.notable_place(token.stem, self._home_and_context)):
+                    or gazetteer.notable_place(token.stem, self._home_and_context)
+                    or gazetteer.is_home_division(token.stem)):  # "Manyas Kafkas Kültür ... Derneği"
                 break  # "Ziyaret ... Derneği": a sentence's first word is no part of a name by default
             if token.capitalised and token.word and not token.suffix:
                 first = at
@@ -582,13 +585,13 @@ class Mentions:
         return PlaceMention(at, at + 3, city, tokens[at + 2].suffix) if city else None
 
     def _inflected_opening(self, at: int) -> bool:
-        """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative, or plural and
-        possessed ("Konukları"), without an apostrophe is a common word ("at the meeting"); a place's name
-        takes one ("Beykoz'da")."""
+        """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative or ablative
+        ("Ardından"), or plural and possessed ("Konukları"), without an apostrophe is a common word ("at the
+        meeting"); a place's name takes one ("Beykoz'da")."""
         token = self.tokens[at]
         opening = at == 0 or self.tokens[at - 1].sentence != token.sentence
         return opening and not token.suffix and len(token.key) > 5 and token.key.endswith(
-            ("da", "de", "ta", "te", "lari", "leri"))
+            ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "lari", "leri"))
 
     def _structurally_place(self, first: int, end: int) -> bool:
         """A place noun or a municipal title after the name, or "kardeş şehri X" before it."""
