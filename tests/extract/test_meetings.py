@@ -173,3 +173,10 @@ def test_the_delegation_received_is_its_leader_and_its_party_alone_is_no_meeting
                       "Mateo Vintimilla Ordóñez ağırladı.")
     assert [{p.name for p in m.participants} >= {"Cengiz Aktepe", "Mateo Vintimilla Ordóñez"}
             for m in facts.meetings] == [True]
+
+
+def test_the_leader_named_with_his_title_after_baskanlik_eden(extracted):
+    facts = extracted("NEVŞEHİR (KAPADOKYA HABER) - Heyete başkanlık eden Vallauris Belediye Başkanı Claire "
+                      "Morel-Dufour'a, başkan yardımcısı Julien Baptiste eşlik etti. Heyet, Avanos Kaymakamı Selim "
+                      "Yavuzer'i makamında ziyaret etti.")
+    assert [names(m) >= {"Claire Morel-Dufour", "Selim Yavuzer"} for m in facts.meetings] == [True]

@@ -106,7 +106,8 @@ PARTICIPLES = {"oldugu", "oldugumuz", "olduklari", "imzaladigi", "imzaladigimiz"
 # Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): what follows is the reporting one.
 REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", "diklerini", "tuklarini", "tiklerini")
 LEADER_TITLE_WORDS = 3
-"""Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı"."""
+"""Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
+"başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma")
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
@@ -1060,9 +1061,10 @@ class Relations:
             if not (key.startswith("baskanligind") or key == "baskanlik"):
                 continue
             before = [m.person for m in self.m.persons if at - LEADER_TITLE_WORDS <= m.end <= at]
-            after = [m.person for m in self.m.persons if m.first == at + 2 and tokens[at + 1].key.startswith("ede")]
+            led = at + 1 < len(tokens) and tokens[at + 1].key.startswith("ede")  # "başkanlık eden X"
+            after = [m.person for m in self.m.persons if led and at + 2 <= m.first <= at + 2 + LEADER_TITLE_WORDS]
             if after or before:
-                return (after or before)[-1]
+                return after[0] if after else before[-1]
         return None
 
     def _posts_before(self, index: int) -> list[Post]:
