@@ -251,3 +251,19 @@ def test_a_twinning_as_a_verbal_noun_is_wished(extracted):
     facts = extracted("Büyükelçi Alvear, Antofagasta ile Kayseri’nin kardeş şehir olmasının iki kente de "
                       "kazandıracağını söyleyerek bu yönde bir girişim başlatılmasını önerdi.")
     assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]
+
+
+def test_signed_at_a_foreign_town_hall_is_with_that_town(extracted):
+    facts = extracted(" date 2025-06-12 Ünye Postası / Murat Yel - Ünye Belediye Başkanı Kadir Aksoylu "
+                      "başkanlığındaki heyet, Romanya'nın liman kenti Köstence'de bir program gerçekleştirdi. Ziyaretin "
+                      "en önemli ayağı, 9 Haziran Pazartesi günü Köstence Belediyesi'nde imzalanan iş birliği "
+                      "protokolü oldu.")
+    assert [({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings] == [
+        ({"Ünye", "Köstence"}, "CooperationAgreement")]
+
+
+def test_our_twin_cities_listed_each_twin_the_articles_city(extracted):
+    facts = extracted('Artvin Belediye Başkanı Nihat Sarıkaya, Gürcistan\'la bağları anlattı. "Kardeş şehirlerimiz '
+                      'Batum ve Kutaisi ile her yaz öğrenci değişimi yapıyoruz" dedi.')
+    assert {frozenset(c.label_tr for c in t.cities) for t in facts.twinnings} == {
+        frozenset({"Artvin", "Batum"}), frozenset({"Artvin", "Kutaisi"})}

@@ -685,10 +685,18 @@ class Relations:
             if place.container:
                 continue
             case = self._phrase_suffix(place)
-            if case in LOCATIVE or case in LOCATIVE_KI:
+            if (case in LOCATIVE and not self._foreign_town_hall(place)) or case in LOCATIVE_KI:
                 continue
             found.append(place)
         return found
+
+    def _foreign_town_hall(self, place: PlaceMention) -> bool:
+        """"Köstence Belediyesi'nde imzalanan protokol": a foreign town's hall, where its own agreement is signed,
+        names a party; "Ankara'da imzalanan" names only where."""
+        end = place.end
+        country = place.city.country
+        return (end < len(self.tokens) and place_noun(self.tokens[end]) == "municipality"
+                and country is not None and country.code != gazetteer.HOME_COUNTRY)
 
     def _phrase_suffix(self, place: PlaceMention) -> str:
         """The case ending of a place's phrase: on the place, or on "Belediyesi", "ilçesi" after it."""
@@ -737,13 +745,17 @@ class Relations:
         if with_ile and others:
             subject = [p for p in others if p.first >= end] or others[:1]
             return [(s.city, w.city) for s in subject for w in with_ile if s.city.key != w.city.key]
-        if with_ile and self.home and len({w.city.key for w in with_ile}) == 1 \
-                and with_ile[0].city.key != self.home.key:
-            # "geçen yıl Şımkent kenti ile imzaladıkları mutabakat": the article's own city is the subject
-            return [(self.home, with_ile[0].city)]
+        if with_ile and self.home and self.home.key not in {w.city.key for w in with_ile}:
+            # "geçen yıl Şımkent kenti ile imzaladıkları mutabakat", "Kardeş şehirlerimiz Batum ve Kutaisi ile":
+            # the article's own city is the subject
+            return [(self.home, w.city) for w in with_ile]
         between = any(t.key.startswith("arasinda") for t in tokens[window.start:window.stop])
         if len(parties) == 2 and between:
             return [(parties[0].city, parties[1].city)]
+        if len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
+                and self._phrase_suffix(parties[0]) in LOCATIVE:
+            # "Köstence Belediyesi'nde imzalanan iş birliği protokolü": the host town's, with the article's city
+            return [(self.home, parties[0].city)]
         return []
 
     def _comitative(self, place: PlaceMention) -> bool:
