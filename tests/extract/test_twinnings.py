@@ -25,6 +25,14 @@ TWINNINGS = [
      "dün ağırladı."), {"İnegöl", "Rožaje"}, "SisterCityAgreement", "2016"),
     ("Etiyopya'nın Harar kenti, Charleville-Mézières ile uzun yıllardır kardeş şehirdir.",
      {"Harar", "Charleville-Mézières"}, "SisterCityAgreement", None),
+    # a quoted epithet neither ends the clause nor names a place
+    ('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine imza attı.',
+     {"Harar", "Şanlıurfa"}, "CooperationAgreement", None),
+    # signed at a foreign town hall: with that town
+    ((" date 2025-06-12 Ünye Postası / Murat Yel - Ünye Belediye Başkanı Kadir Aksoylu başkanlığındaki heyet, "
+      "Romanya'nın liman kenti Köstence'de bir program gerçekleştirdi. Ziyaretin en önemli ayağı, 9 Haziran "
+      "Pazartesi günü Köstence Belediyesi'nde imzalanan iş birliği protokolü oldu."),
+     {"Ünye", "Köstence"}, "CooperationAgreement", "2025-06-09"),
 ]
 
 
@@ -240,26 +248,10 @@ def test_let_us_be_twins_is_a_wish(extracted):
     assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]
 
 
-def test_a_quoted_epithet_does_not_end_the_clause_and_names_no_place(extracted):
-    facts = extracted('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine '
-                      "imza attı.")
-    assert [({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings] == [
-        ({"Harar", "Şanlıurfa"}, "CooperationAgreement")]
-
-
 def test_a_twinning_as_a_verbal_noun_is_wished(extracted):
     facts = extracted("Büyükelçi Alvear, Antofagasta ile Kayseri’nin kardeş şehir olmasının iki kente de "
                       "kazandıracağını söyleyerek bu yönde bir girişim başlatılmasını önerdi.")
     assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]
-
-
-def test_signed_at_a_foreign_town_hall_is_with_that_town(extracted):
-    facts = extracted(" date 2025-06-12 Ünye Postası / Murat Yel - Ünye Belediye Başkanı Kadir Aksoylu "
-                      "başkanlığındaki heyet, Romanya'nın liman kenti Köstence'de bir program gerçekleştirdi. Ziyaretin "
-                      "en önemli ayağı, 9 Haziran Pazartesi günü Köstence Belediyesi'nde imzalanan iş birliği "
-                      "protokolü oldu.")
-    assert [({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings] == [
-        ({"Ünye", "Köstence"}, "CooperationAgreement")]
 
 
 def test_our_twin_cities_listed_each_twin_the_articles_city(extracted):
