@@ -28,6 +28,10 @@ TWINNINGS = [
     # a quoted epithet neither ends the clause nor names a place
     ('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine imza attı.',
      {"Harar", "Şanlıurfa"}, "CooperationAgreement", None),
+    # a semicolon ends the clause: the second is a council's approval of a twinning yet to be signed
+    (("Meclis, Bulgaristan'ın mizah kenti Gabrovo ile geçen ay imzalanan kardeş şehir protokolünü onayladı; "
+      "Azerbaycan'ın tarihi Şeki kentiyle kardeş şehir ilişkisi kurulmasına da yeşil ışık yaktı. - AKŞEHİR"),
+     {"Akşehir", "Gabrovo"}, "SisterCityAgreement", None),
     # signed at a foreign town hall: with that town
     ((" date 2025-06-12 Ünye Postası / Murat Yel - Ünye Belediye Başkanı Kadir Aksoylu başkanlığındaki heyet, "
       "Romanya'nın liman kenti Köstence'de bir program gerçekleştirdi. Ziyaretin en önemli ayağı, 9 Haziran "
@@ -259,3 +263,9 @@ def test_our_twin_cities_listed_each_twin_the_articles_city(extracted):
                       'Batum ve Kutaisi ile her yaz öğrenci değişimi yapıyoruz" dedi.')
     assert {frozenset(c.label_tr for c in t.cities) for t in facts.twinnings} == {
         frozenset({"Artvin", "Batum"}), frozenset({"Artvin", "Kutaisi"})}
+
+
+def test_someones_town_is_no_place_of_that_name(extracted):
+    facts = extracted('Akşehir Belediye Başkanı Tahir Gürbüz, "Nasreddin Hoca\'nın kenti ile Gabrovo\'nun kardeşliği '
+                      'çok anlamlı" dedi.')
+    assert all("Hoca" not in {c.label_tr for c in t.cities} for t in facts.twinnings)

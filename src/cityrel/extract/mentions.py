@@ -598,8 +598,11 @@ class Mentions:
         tokens = self.tokens
         if end < len(tokens):
             after = place_noun(tokens[end])
-            if after == "municipality" or (after == "city" and not tokens[end].capitalised):
-                return True  # "Kemalpaşa Belediyesi", "Gazah şehri"; "Peygamberler Şehri" is an epithet
+            if after == "municipality" or (after == "city" and not tokens[end].capitalised
+                                           and tokens[end - 1].suffix not in GENITIVE_FOLDED):
+                # "Kemalpaşa Belediyesi", "Gazah şehri"; not "Peygamberler Şehri", an epithet, nor "Nasreddin
+                # Hoca'nın kenti", someone's town
+                return True
             title = match_title(tokens, end)
             if title and title[0].words[0] in PLACE_TITLES:
                 return True

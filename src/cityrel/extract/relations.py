@@ -658,8 +658,8 @@ class Relations:
         return False
 
     def _clause_end(self, at: int, stop: int) -> int:
-        """The end of the clause a twinning word stands in: the next comma after a place, a quotation
-        (someone's words, not the clause's), or the sentence."""
+        """The end of the clause a twinning word stands in: a semicolon, the next comma after a place, a
+        quotation (someone's words, not the clause's), or the sentence."""
         seen_place = False
         while at < stop:
             if self.m.place_at(at):
@@ -670,8 +670,8 @@ class Relations:
                 if closing is None:
                     return at
                 at = closing  # a name or epithet in quotes ("Peygamberler Şehri" Şanlıurfa), not someone's words
-            elif seen_place and self.tokens[at].text in (",", ";", ":"):
-                return at
+            elif self.tokens[at].text == ";" or (seen_place and self.tokens[at].text in (",", ":")):
+                return at  # a semicolon parts two clauses; a comma does once a place was named
             elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS) or (  # not "erken", early
                     self.tokens[at].key.endswith(CONVERB_CLAUSE_ENDINGS) and len(self.tokens[at].key) > 6):
                 return at + 1  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": reported
