@@ -180,3 +180,10 @@ def test_the_leader_named_with_his_title_after_baskanlik_eden(extracted):
                       "Morel-Dufour'a, başkan yardımcısı Julien Baptiste eşlik etti. Heyet, Avanos Kaymakamı Selim "
                       "Yavuzer'i makamında ziyaret etti.")
     assert [names(m) >= {"Claire Morel-Dufour", "Selim Yavuzer"} for m in facts.meetings] == [True]
+
+
+def test_the_next_day_is_the_day_after_the_one_told(extracted):
+    facts = extracted(" date 2025-06-12 Ünye Postası / Murat Yel - Protokol 9 Haziran Pazartesi günü Köstence'de "
+                      "imzalandı. Başkan Kadir Aksoylu ertesi gün Türkiye'nin Köstence Başkonsolosu Levent Arıkan'ı "
+                      "makamında ziyaret etti.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2025, 6, 10)]

@@ -904,10 +904,22 @@ class Relations:
             days_ago = _days_ago(tokens, at)
             if days_ago is not None and self.published:
                 return (self.published - datetime.timedelta(days=days_ago)).isoformat()
+            if token.key == "ertesi" and at + 1 < window.stop and tokens[at + 1].key == "gun":
+                before = self._date_told_before(tokens[at].sentence)  # "ertesi gün": the day after the one told
+                if before is not None:
+                    return (before + datetime.timedelta(days=1)).isoformat()
             if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
                 with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
                     return _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat()
         return self._year_in(window)
+
+    def _date_told_before(self, sentence: int) -> datetime.date | None:
+        """The full date the last sentence before `sentence` that gives one gives."""
+        for earlier in range(sentence - 1, -1, -1):
+            date = self._date_in(self.m.sentence_range(earlier))
+            if date and len(date) == 10:
+                return datetime.date.fromisoformat(date)
+        return None
 
     def _year_written_before(self, at: int) -> int | None:
         """The year of the last full date written before token `at` ("11 Kasım 2024"): an article without a
