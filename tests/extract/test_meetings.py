@@ -183,7 +183,7 @@ def test_the_leader_named_with_his_title_after_baskanlik_eden(extracted):
 
 
 def test_the_next_day_is_the_day_after_the_one_told(extracted):
-    facts = extracted(" date 2025-06-12 Ünye Postası / Murat Yel - Protokol 9 Haziran Pazartesi günü Köstence'de "
-                      "imzalandı. Başkan Kadir Aksoylu ertesi gün Türkiye'nin Köstence Başkonsolosu Levent Arıkan'ı "
-                      "makamında ziyaret etti.")
-    assert [m.date for m in facts.meetings] == [datetime.date(2025, 6, 10)]
+    facts = extracted(" date 2025-06-12 Ünye Postası / Murat Yel - Protokol 9 Haziran Pazartesi günü Ünye Belediye "
+                      "Başkanı Kadir Aksoylu ile Köstence Belediye Başkanı Radu Mihăilescu tarafından imzalandı. Başkan "
+                      "Aksoylu ertesi gün Türkiye'nin Köstence Başkonsolosu Levent Arıkan'ı makamında ziyaret etti.")
+    assert {m.date: names(m) for m in facts.meetings}[datetime.date(2025, 6, 10)] == {"Kadir Aksoylu", "Levent Arıkan"}
