@@ -156,3 +156,9 @@ def test_de_before_the_surname_of_someone_named_before_is_too(extracted):
     facts = extracted("Çorum Belediye Başkanı Kemal Özdoğan, Resne Belediye Başkanı Goran Stojkovski ile görüştü. "
                       "Başkan Stojkovski de Özdoğan'a bir maket armağan etti.")
     assert {p.person.name for p in facts.posts} == {"Kemal Özdoğan", "Goran Stojkovski"}
+
+
+def test_a_family_name_written_first_is_the_second_mention(extracted):
+    facts = extracted("Çin'in İzmir Başkonsolosu Zhao Minghui, Kütahya Belediye Başkanı Adnan Yalçınkaya'yı ziyaret "
+                      "etti. Zhao, iki kentin çini geleneğini anlattı.")
+    assert {p.name for m in facts.meetings for p in m.participants} == {"Zhao Minghui", "Adnan Yalçınkaya"}

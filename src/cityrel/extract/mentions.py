@@ -114,8 +114,8 @@ class People:
     def add(self, name: str, variants: tuple[str, ...] = ()) -> Person:
         key = fold_name(name)
         known = self.by_name.get(key)
-        if known is None and " " not in name:  # one written word: "Tugay", "Al-Enezi"
-            known = self.by_surname(key)
+        if known is None and " " not in name:  # one written word: "Tugay", "Al-Enezi", "Zhao"
+            known = self.by_surname(key) or self._by_first_name(key)
         if known is None:
             known = Person(key=slug(name), name=name, alt_names=variants)
             self.by_name[key] = known
@@ -127,10 +127,17 @@ class People:
                    and (_surname(p.name, key) == surname or key.endswith(" " + surname))}
         return matches.pop() if len(matches) == 1 else None
 
+    def _by_first_name(self, word: str) -> Person | None:
+        """The one full name that starts with `word` when none ends with it: a family name written first
+        ("Zhao Minghui", then "Zhao"), or a given name used alone ("Büyükelçi Mulugeta")."""
+        matches = {p for key, p in self.by_name.items() if " " in key and key.split()[0] == word}
+        return matches.pop() if len(matches) == 1 else None
+
     def resolve(self, person: Person) -> Person:
         """A surname-only person stands for the full name found elsewhere in the article."""
         if " " not in person.name:
-            return self.by_surname(fold_name(person.name)) or person
+            key = fold_name(person.name)
+            return self.by_surname(key) or self._by_first_name(key) or person
         return person
 
 
