@@ -409,6 +409,8 @@ FRONT_LINES = [
      None, "Akdeniz Postası", None, "ALANYA"),
     ("Şehitkamil'in Asya'daki yeni dostu: Ipoh\n\nGAZİANTEP (24.09.2025) - ",
      datetime.date(2025, 9, 24), None, None, "GAZİANTEP"),
+    ('Büyükelçi Bhatti: "Sakarya ile bağımız güçlü"\n\n date 2025-02-26 Sakarya Postası / Murat Işık - ',
+     datetime.date(2025, 2, 26), "Sakarya Postası", "Murat Işık", None),
 ]
 
 
@@ -598,3 +600,9 @@ def test_keys_are_stable_across_reads(tmp_path: Path) -> None:
 def test_all_is_sorted_and_public() -> None:
     assert article_module.__all__ == sorted(article_module.__all__)
     assert all(hasattr(article_module, name) for name in article_module.__all__)
+
+
+def test_a_first_paragraph_ending_in_a_quotation_is_news_not_a_headline(tmp_path: Path) -> None:
+    content = 'Başkan Tugay konuklarını ağırladı ve şöyle dedi: "Kardeşiz."\nİkinci paragraf.\n'
+    article = read_article(write(tmp_path, "a.txt", content))
+    assert (article.title, article.body_start) == (None, 0)

@@ -85,8 +85,11 @@ _NAME = r"[^\W\d_]+(?:[ /-][^\W\d_]+)*"
 _HEADER = re.compile(
     rf"[ \t]*date[ \t]+(?P<date>\d[\d./-]*\d)[ \t]+(?P<byline>\S.*?)[ \t]+{_DASH}(?:[ \t]+|$)"
 )
-# A headline ends without a sentence's last mark; blank lines may part it from what follows.
-_HEADLINE = re.compile(r"[ \t]*(?P<headline>[^\n]*[^\s.!?…:;,])[ \t]*\n(?:[ \t]*\n)*")
+# A headline is a short line that does not end as a sentence, even inside a closing quote (a first
+# paragraph ending in '... dedi: "Kardeşiz."' is news); blank lines may part it from what follows.
+_HEADLINE = re.compile(
+    r"[ \t]*(?P<headline>[^\n]{0,199}\S)(?<![.!?…:;,])(?<![.!?…:;,][\"”’'»)])[ \t]*\n(?:[ \t]*\n)*"
+)
 # A byline under a headline: a short line that is no sentence ("Ekspres | 15.03.2024 | Haber
 # Merkezi", "Yayın tarihi: 9 Nisan 2025"); it is one only if it holds a date.
 _BYLINE = re.compile(r"[ \t]*(?P<line>[^\n]{1,100}[^\s.!?…:;,])[ \t]*(?:\n(?:[ \t]*\n)*|\Z)")

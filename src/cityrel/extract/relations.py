@@ -141,7 +141,7 @@ class _Twinning:
 class Relations:
     """Reads the facts of one article from its mentions."""
 
-    def __init__(self, mentions: Mentions, published: datetime.date | None, dateline: str | None = None) -> None:
+    def __init__(self, mentions: Mentions, published: datetime.date | None, dateline: str | None) -> None:
         self.m = mentions
         self.tokens = mentions.tokens
         # The cues starting at each token, found once: the readers below ask about the same tokens many times.
@@ -672,8 +672,8 @@ class Relations:
                 at = closing  # a name or epithet in quotes ("Peygamberler Şehri" Şanlıurfa), not someone's words
             elif self.tokens[at].text == ";" or (seen_place and self.tokens[at].text in (",", ":")):
                 return at  # a semicolon parts two clauses; a comma does once a place was named
-            elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS) or (  # not "erken", early
-                    self.tokens[at].key.endswith(CONVERB_CLAUSE_ENDINGS) and len(self.tokens[at].key) > 6):
+            elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS) or (
+                    self.tokens[at].key.endswith(CONVERB_CLAUSE_ENDINGS) and len(self.tokens[at].key) > 6):  # not "erken"
                 return at + 1  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": reported
             at += 1
         return stop
@@ -914,7 +914,7 @@ class Relations:
         return self._year_in(window)
 
     def _date_told_before(self, sentence: int) -> datetime.date | None:
-        """The full date the last sentence before `sentence` that gives one gives."""
+        """The full date given by the last sentence before `sentence` that gives one."""
         for earlier in range(sentence - 1, -1, -1):
             date = self._date_in(self.m.sentence_range(earlier))
             if date and len(date) == 10:
