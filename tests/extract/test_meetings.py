@@ -187,3 +187,10 @@ def test_the_next_day_is_the_day_after_the_one_told(extracted):
                       "Başkanı Kadir Aksoylu ile Köstence Belediye Başkanı Radu Mihăilescu tarafından imzalandı. Başkan "
                       "Aksoylu ertesi gün Türkiye'nin Köstence Başkonsolosu Levent Arıkan'ı makamında ziyaret etti.")
     assert {m.date: names(m) for m in facts.meetings}[datetime.date(2025, 6, 10)] == {"Kadir Aksoylu", "Levent Arıkan"}
+
+
+def test_the_same_day_is_the_day_told_before(extracted):
+    facts = extracted(" date 2024-09-20 Bodrum Haber / Ece Tan - Litvanya'nın fahri konsolosluğu dün açıldı. Açılışın "
+                      "ardından aynı gün Büyükelçi Laurynas Mikalauskas, Bodrum Belediye Başkanı Tamer Gündoğan'ı "
+                      "makamında ziyaret etti.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2024, 9, 19)]

@@ -162,3 +162,10 @@ def test_a_family_name_written_first_is_the_second_mention(extracted):
     facts = extracted("Çin'in İzmir Başkonsolosu Zhao Minghui, Kütahya Belediye Başkanı Adnan Yalçınkaya'yı ziyaret "
                       "etti. Zhao, iki kentin çini geleneğini anlattı.")
     assert {p.name for m in facts.meetings for p in m.participants} == {"Zhao Minghui", "Adnan Yalçınkaya"}
+
+
+def test_a_full_name_written_without_a_title_completes_a_titled_surname(extracted):
+    facts = extracted("İş insanı Cem Aktunç, Litvanya tarafından fahri konsolos olarak atandı. Büyükelçi Laurynas "
+                      "Mikalauskas ve Fahri Konsolos Aktunç, Bodrum Belediye Başkanı Tamer Gündoğan'ı ziyaret etti.")
+    assert {p.name for m in facts.meetings for p in m.participants} == {
+        "Cem Aktunç", "Laurynas Mikalauskas", "Tamer Gündoğan"}

@@ -662,6 +662,7 @@ class Mentions:
     # -- 5. people named again -----------------------------------------------
 
     def _find_surnames(self) -> None:
+        self._find_untitled_full_names()
         for mention in self.titles:
             mention.people = [self.people.resolve(p) for p in mention.people]
             for person in mention.people:
@@ -673,6 +674,25 @@ class Mentions:
             if named:
                 self.persons.append(PersonMention(token.index, token.index + 1, named))
         self.persons.sort(key=lambda m: m.first)
+
+    def _find_untitled_full_names(self) -> None:
+        """"İş insanı Cem Aktunç, ... fahri konsolos olarak atandı", then "Fahri Konsolos Aktunç": a titled
+        surname whose full name the article wrote without a title, given names right before the surname."""
+        tokens = self.tokens
+        alone = {fold_name(p.name) for m in self.titles for p in m.people if " " not in p.name}
+        for token in tokens:
+            if token.key not in alone or self.people.by_surname(token.key) or token.index in self._taken:
+                continue
+            first = token.index
+            while first > 0 and token.index - first < 2 and not tokens[first - 1].suffix \
+                    and tokens[first - 1].sentence == token.sentence and self._name_token(tokens[first - 1]) \
+                    and tokens[first - 1].index not in self._taken and not self._opens_sentence(first - 1):
+                first -= 1
+            if first < token.index:
+                self.people.add(" ".join(t.stem for t in tokens[first:token.index + 1]))
+
+    def _opens_sentence(self, at: int) -> bool:
+        return at == 0 or self.tokens[at - 1].sentence != self.tokens[at].sentence
 
     def persons_in(self, first: int, end: int) -> list[Person]:
         seen: list[Person] = []

@@ -904,10 +904,10 @@ class Relations:
             days_ago = _days_ago(tokens, at)
             if days_ago is not None and self.published:
                 return (self.published - datetime.timedelta(days=days_ago)).isoformat()
-            if token.key == "ertesi" and at + 1 < window.stop and tokens[at + 1].key == "gun":
-                before = self._date_told_before(tokens[at].sentence)  # "ertesi gün": the day after the one told
+            if token.key in ("ertesi", "ayni") and at + 1 < window.stop and tokens[at + 1].key == "gun":
+                before = self._date_told_before(tokens[at].sentence)  # "ertesi gün", "aynı gün": of the day told
                 if before is not None:
-                    return (before + datetime.timedelta(days=1)).isoformat()
+                    return (before + datetime.timedelta(days=int(token.key == "ertesi"))).isoformat()
             if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
                 with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
                     return _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat()
