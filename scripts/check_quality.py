@@ -27,9 +27,8 @@ CORPORA = [
     (SHARED / "corpus" / "dev", 0.97, 0.93),
     # measured on 2026-11-25: 0.895 (every kind >= 0.778: meetings), after the rules its eleven batches showed
     # wanting; as they came, they scored 0.714, 0.757, 0.812, 0.775, 0.809, 0.835,
-    # 0.852, 0.727, 0.729, 0.760 and 0.825. The floor for a kind is under the hardest kind's measure, as batches
-    # written to be harder than the last lower it.
-    (ROOT / "tests" / "corpus", 0.85, 0.72),
+    # 0.852, 0.727, 0.729, 0.760 and 0.825
+    (ROOT / "tests" / "corpus", 0.85, 0.75),
 ]
 
 
