@@ -426,8 +426,7 @@ class Mentions:
             token = tokens[at]
             if at in self._taken and not self.country_at(at):
                 break
-            sentence_start = at == 0 or tokens[at - 1].sentence != sentence
-            if sentence_start and token.capitalised and not (
+            if self._opens_sentence(at) and token.capitalised and not (
                     token.acronym or self.country_at(at) or gazetteer.demonym_of(token.key)
                     or gazetteer.notable_place(token.stem, self._home_and_context)
                     or gazetteer.is_home_division(token.stem)):  # "Manyas Kafkas Kültür ... Derneği"
@@ -596,8 +595,7 @@ class Mentions:
         ("Ardından"), or plural and possessed ("Konukları"), without an apostrophe is a common word ("at the
         meeting"); a place's name takes one ("Beykoz'da")."""
         token = self.tokens[at]
-        opening = at == 0 or self.tokens[at - 1].sentence != token.sentence
-        return opening and not token.suffix and len(token.key) > 5 and token.key.endswith(
+        return self._opens_sentence(at) and not token.suffix and len(token.key) > 5 and token.key.endswith(
             ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "lari", "leri"))
 
     def _structurally_place(self, first: int, end: int) -> bool:
@@ -686,7 +684,7 @@ class Mentions:
             first = token.index
             while first > 0 and token.index - first < 2 and not tokens[first - 1].suffix \
                     and tokens[first - 1].sentence == token.sentence and self._name_token(tokens[first - 1]) \
-                    and tokens[first - 1].index not in self._taken and not self._opens_sentence(first - 1):
+                    and first - 1 not in self._taken and not self._opens_sentence(first - 1):
                 first -= 1
             if first < token.index:
                 self.people.add(" ".join(t.stem for t in tokens[first:token.index + 1]))

@@ -89,6 +89,7 @@ OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki",
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
+ABOUT_BEFORE = {"yaklasik", "tahminen"}  # written before the count: "yaklaşık 60"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
 # Parts of an event that its genitive points to: "programın açılışı", "festivalin kapsamında".
@@ -1375,7 +1376,7 @@ class Relations:
         "350 civarında"; and the index after them."""
         tokens = self.tokens
         qualifier = None
-        if at < stop and tokens[at].key in ("yaklasik", "tahminen"):
+        if at < stop and tokens[at].key in ABOUT_BEFORE:
             qualifier, at = Qualifier.ABOUT, at + 1
         elif at + 1 < stop and tokens[at].key == "en" and tokens[at + 1].key == "az":
             qualifier, at = Qualifier.AT_LEAST, at + 2
@@ -1434,9 +1435,9 @@ class Relations:
         if not words:
             return None
         first = words[0].index
-        if at >= 0 and tokens[at].key in ("yaklasik", "tahminen", "toplam"):
-            if tokens[at].key == "toplam":
-                return None
+        if at >= 0 and tokens[at].key == "toplam":
+            return None
+        if at >= 0 and tokens[at].key in ABOUT_BEFORE:
             qualifier = Qualifier.ABOUT
         elif at >= 1 and tokens[at].key == "az" and tokens[at - 1].key == "en":
             qualifier, first = Qualifier.AT_LEAST, at - 1  # "en az dört bin Alman"
