@@ -151,9 +151,6 @@ def query_form(text: str) -> Form:
     return Form.UNKNOWN
 
 
-_REMOTE_WORD = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
-
-
 def remote_iris(text: str) -> list[str | None]:
     """The endpoints a query or update would contact: SERVICE targets and LOAD sources.
 
@@ -161,7 +158,8 @@ def remote_iris(text: str) -> list[str | None]:
     IRIs resolved against its BASE. An endpoint given by a variable, or one that
     cannot be resolved, is None: it cannot be checked, so it must be refused.
     """
-    if not _REMOTE_WORD.search(text):  # most queries: no need to read them token by token
+    upper = text.upper()  # a substring test: most queries need not be read token by token
+    if "SERVICE" not in upper and "LOAD" not in upper:
         return []
     prefixes, base = _prologue(text)
     found: list[str | None] = []
