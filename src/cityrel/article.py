@@ -54,8 +54,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from cityrel.errors import ArticleError
-from cityrel.extract.text import fold, slug
-from cityrel.lang.tr import mapping
+from cityrel.extract.text import slug, written_date
 from cityrel.model import Article
 
 __all__ = [
@@ -93,10 +92,6 @@ _HEADLINE = re.compile(
 # A byline under a headline: a short line that is no sentence ("Ekspres | 15.03.2024 | Haber
 # Merkezi", "Yayın tarihi: 9 Nisan 2025"); it is one only if it holds a date.
 _BYLINE = re.compile(r"[ \t]*(?P<line>[^\n]{1,100}[^\s.!?…:;,])[ \t]*(?:\n(?:[ \t]*\n)*|\Z)")
-_WRITTEN_DATE = re.compile(
-    r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<day>\d{1,2})(?:\.|\s+)(?P<month>\d{1,2}|[^\W\d_]+)(?:\.|\s+)(?P<year>\d{4}))\b"
-)
-_MONTHS = {name: int(number) for name, number in mapping("months", "month", "number").items()}
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
 _OPENING_DATELINE = re.compile(
     rf"[ \t]*(?P<city>{_NAME})[ \t]*\((?P<source>[^()\n]{{1,80}})\)[ \t]*{_DASH}(?:[ \t]+|$)"
@@ -339,7 +334,7 @@ def _article(text: str, *, key: str, source: str) -> Article:
     if opening and _is_capitals(opening["city"]):
         dateline, body = opening["city"], opening.end()
         # "GAZİANTEP (24.09.2025) - " dates the article where another would name its agency.
-        if (written := _written_date(opening["source"])) is not None:
+        if (written := written_date(opening["source"])) is not None:
             date = date or written
         else:
             agency = opening["source"].strip()
@@ -374,9 +369,9 @@ def _read_front(text: str, source: str) -> _Front:
     if header is not None:
         return replace(header, headline=headline)
     byline = _BYLINE.match(text, title.end())
-    if byline is not None and (date := _written_date(byline["line"])) is not None:
+    if byline is not None and (date := written_date(byline["line"])) is not None:
         fields = [field.strip() for field in byline["line"].split("|")]
-        dated = next(index for index, field in enumerate(fields) if _written_date(field))
+        dated = next(index for index, field in enumerate(fields) if written_date(field))
         return _Front(end=byline.end(), date=date, headline=headline,
                       publisher=fields[dated - 1] if dated > 0 else None,
                       author=fields[dated + 1] if dated + 1 < len(fields) else None)
@@ -395,25 +390,6 @@ def _read_header(text: str, start: int, source: str) -> _Front | None:
     if not publisher:
         raise ArticleError(source, "header names no publisher before ' / '")
     return _Front(end=match.end(), date=date, publisher=publisher, author=author or None)
-
-
-def _written_date(value: str) -> datetime.date | None:
-    """A calendar date written in `value` ("2025-03-15", "15.03.2025", "9 Nisan 2025"), if any."""
-    match = _WRITTEN_DATE.search(value)
-    if match is None:
-        return None
-    if match["iso"]:
-        return _calendar_date(*(int(part) for part in match["iso"].split("-")))
-    month = match["month"]
-    number = int(month) if month.isdigit() else _MONTHS.get(fold(month))
-    return _calendar_date(int(match["year"]), number, int(match["day"])) if number else None
-
-
-def _calendar_date(year: int, month: int, day: int) -> datetime.date | None:
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _closing_dateline(text: str) -> re.Match[str] | None:

@@ -193,3 +193,41 @@ MEETING_DAYS = [
 @pytest.mark.parametrize(("text", "day"), MEETING_DAYS)
 def test_the_day_of_a_meeting(extracted, text, day):
     assert [m.date for m in extracted(text).meetings] == [day]
+
+
+def test_a_visit_told_with_the_visitor_alone_then_who_received_him(extracted):
+    facts = extracted("Ohri'nin belediye başkanı Zoran Velevski ve beraberindeki heyet Eskişehir'e geldi. Velevski ve "
+                      "heyeti, 3 Eylül 2025'te Eskişehir Büyükşehir Belediyesi'nin konuğu oldu. Ohrili misafirleri "
+                      "Büyükşehir Belediye Başkan Yardımcısı Nurten Akbaba karşıladı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Zoran Velevski", "Nurten Akbaba"}, datetime.date(2025, 9, 3))]
+
+
+def test_a_visit_dated_by_the_sentence_before_that_names_it(extracted):
+    facts = extracted(" date 2025-02-18 Trakya Gündem / Murat Sezer - Dernek başkanı Erol Mehmetoğlu genel kurulda "
+                      "seçildi. Yeni yönetim, ilk resmi ziyaretini dün Çorlu Belediye Başkanı Nevzat Arslan'a yaptı. "
+                      "Mehmetoğlu'nu ve ekibini makamında ağırlayan Arslan, başarı diledi.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Erol Mehmetoğlu", "Nevzat Arslan"}, datetime.date(2025, 2, 17))]
+
+
+def test_calls_in_turn_with_once_and_ardindan_are_separate_meetings(extracted):
+    facts = extracted("Şili'nin Ankara Büyükelçisi Rodrigo Alfonso Peñaloza Urrutia, salı günü önce Vali Hülya "
+                      "Karabacak'ı, ardından Aydın Büyükşehir Belediye Başkanı Levent Özkoçak'ı makamlarında ziyaret "
+                      "etti. Büyükelçi Peñaloza'yı Başkan Özkoçak kapıda karşıladı.")
+    assert [names(m) for m in facts.meetings] == [{"Rodrigo Alfonso Peñaloza Urrutia", "Hülya Karabacak"},
+                                                   {"Rodrigo Alfonso Peñaloza Urrutia", "Levent Özkoçak"}]
+
+
+def test_a_stop_on_a_round_of_calls_dates_the_call_told_after_it(extracted):
+    facts = extracted(" date 2024-03-14 Doğu Karadeniz Haber / Ayten Çakır - Gürcistan'ın Trabzon Başkonsolosu Levan "
+                      "Beridze dün Ortahisar'daydı. Beridze'nin bugünkü durağı ise Akçaabat oldu. Akçaabat Belediye "
+                      "Başkanı Osman Nuri Yazıcı'nın konuğu olan başkonsolos, Kobuleti'den selam getirdi.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Levan Beridze", "Osman Nuri Yazıcı"}, datetime.date(2024, 3, 14))]
+
+
+def test_a_date_written_in_figures_dates_the_signing(extracted):
+    facts = extracted("Protokol 14.06.2024 tarihinde Mtskheta Belediyesi'nde imzalandı. Belgeye Mtskheta Belediye "
+                      "Başkanı Levan Gvelesiani ile Bergama Belediye Başkanı Nurhan Altınkaya imza koydu.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2024, 6, 14)]

@@ -167,6 +167,13 @@ def test_an_exchange_programme_proposed(extracted):
 @pytest.mark.parametrize("text", [
     "Sırbistan’ın da festivale katılacağını söyledi.",
     "Yıl boyunca sürecek programın açılışı mayıs ayında yapılacak.",
+    # the parts of an event told in the locative
+    "Festivalde Batı Trakya mutfağından örnekler, yöresel halk oyunları ve fotoğraf sergisi yer alacak.",
+    # a named day kept, to which someone is invited
+    "Tugay, İzmir'de kutladıkları Türk Dili Ailesi Günü'ne öğrencileri davet ettiklerini anlattı.",
+    # an event named for what something else is for, or that someone will join
+    "Belediyenin kutlama için sahne ve ses sistemi desteği vereceği bildirildi.",
+    "Başkonsolos Beridze de festivale bizzat katılacağını söyledi.",
 ])
 def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
     assert extracted(text).plans == ()
@@ -183,8 +190,22 @@ def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
     ("Belediye, Kışla Mahallesi'ndeki eski bir konakta bir Dostluk Evi açacak.", "Dostluk Evi"),
     ("Ayrıca iki kentin ustaları arasında bir değişim programı başlatılacağı açıklandı.",
      "iki kentin ustaları arasında değişim programı"),
+    ('Arslan, mayıs ayında "Batı Trakya Kültür ve Lezzet Festivali" düzenleyeceklerini açıkladı.',
+     "Batı Trakya Kültür ve Lezzet Festivali"),
+    ("Görüşmede 17 Mayıs Norveç Anayasa Günü'nün bu yıl da meydanda kutlanacağı bildirildi.",
+     "17 Mayıs Norveç Anayasa Günü"),
 ])
 def test_plans_in_more_words(extracted, text, label):
+    assert labels(extracted(text)) == {label}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    # not its programme, nor a weekday
+    ("Heyet, ekim ayında kentte düzenlenecek “Andong Günleri”nin programını masaya yatırdı.", "Andong Günleri"),
+    ("Federasyon yönetim kurulunun 15 Ocak 2012 Pazar günü toplanacağını hatırlattı.",
+     "Federasyon yönetim kurulu toplantısı"),
+])
+def test_only_the_event_itself_is_a_plan(extracted, text, label):
     assert labels(extracted(text)) == {label}
 
 
@@ -194,6 +215,8 @@ def test_an_event_decided_on_is_planned(extracted):
 
 
 @pytest.mark.parametrize(("text", "city", "count"), [
+    (("Haugland, Antalya genelinde ikamet izni bulunan Norveç vatandaşı sayısının 5 bin 132'ye ulaştığını "
+      "aktardı."), "Antalya", 5132),
     (("Karabulut, Siirt Üniversitesi’nde öğrenim gören 140’ı aşkın Sudanlı öğrencinin kentin misafiri olduğunu "
      "hatırlattı."), "Siirt", 140),
     ("Rektör, Erzincan Binali Yıldırım Üniversitesi'nde okuyan 30'u aşkın Kazak öğrenci bulunduğunu söyledi.",
@@ -213,3 +236,10 @@ def test_figures_listed_each_with_its_qualifier(extracted):
     facts = extracted("Alanya'da ayrıca yaklaşık dokuz bin Ukraynalı ile en az dört bin Alman yaşıyor.")
     assert {(c.nationality.code, c.count, c.qualifier.value) for c in facts.communities} == {
         ("UA", 9000, "about"), ("DE", 4000, "atLeast")}
+
+
+def test_a_share_of_a_figure_within_a_districts_bounds(extracted):
+    facts = extracted("Trabzon'da ikamet izniyle yaşayan Gürcistan vatandaşlarının sayısının 4 bin 200 civarında "
+                      "olduğunu belirten Beridze, bunların bin beş yüzü aşkın kısmının Ortahisar sınırları içinde "
+                      "oturduğunu anlattı.")
+    assert [(c.city.label_tr, c.count) for c in facts.communities] == [("Trabzon", 4200), ("Ortahisar", 1500)]

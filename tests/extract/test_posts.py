@@ -243,3 +243,33 @@ def test_an_opening_word_in_the_ablative_is_no_town(extracted):
     facts = extracted("Avanos Kaymakamı Selim Yavuzer konukları ağırladı. Ardından Belediye Başkanı Ramazan Taşdelen "
                       "heyeti karşıladı.")
     assert {p.person.name: p.organization.label for p in facts.posts}["Ramazan Taşdelen"] == "Avanos Belediyesi"
+
+
+def test_a_title_after_the_name_with_olarak_and_no_participle(extracted):
+    facts = extracted("Kari Haugland, Norveç'in Antalya fahri konsolosu olarak göreve başlamasının ardından ilk "
+                      "resmi temaslarını Alanya'da yaptı.")
+    assert [(p.person.name, p.role.value, p.organization.city.label_tr) for p in facts.posts] == [
+        ("Kari Haugland", "HonoraryConsul", "Antalya")]
+
+
+def test_those_elected_to_the_presidency_and_to_the_board_of_the_body_just_named(extracted):
+    facts = extracted("Çorlu Batı Trakya Türkleri Kültür ve Dayanışma Derneği (ÇOBATDER), genel kurulunu yaptı. "
+                      "Seçimde üyeler, başkanlığa Erol Mehmetoğlu'nu getirdi. Yönetim kuruluna Fatma Ahmetoğlu, Rıdvan "
+                      "Çakır ve Gülay Sadıkoğlu seçildi. Kürsüye gelen yeni başkan Mehmetoğlu da Batı Trakya'da "
+                      "soydaşların yaşadığını hatırlattı.")
+    assert {(p.person.name, p.role.value, p.organization.acronym) for p in facts.posts} == {
+        ("Erol Mehmetoğlu", "President", "ÇOBATDER"), ("Fatma Ahmetoğlu", "BoardMember", "ÇOBATDER"),
+        ("Rıdvan Çakır", "BoardMember", "ÇOBATDER"), ("Gülay Sadıkoğlu", "BoardMember", "ÇOBATDER")}
+
+
+def test_a_metropolitan_title_without_a_city_is_the_metropolitan_municipality_named_before(extracted):
+    facts = extracted("Tepebaşı Belediye Başkanı Serdar Güleryüz heyeti ağırladı. Heyet ertesi gün Eskişehir "
+                      "Büyükşehir Belediyesi'nin konuğu oldu. Misafirleri Büyükşehir Belediye Başkan Yardımcısı Nurten "
+                      "Akbaba karşıladı.")
+    assert {p.person.name: p.organization.city.label_tr for p in facts.posts}["Nurten Akbaba"] == "Eskişehir"
+
+
+def test_a_title_with_its_own_case_ending_takes_no_name_after_it(extracted):
+    facts = extracted("Aydın Büyükşehir Belediye Başkanı Levent Özkoçak konuğunu ağırladı. Büyükelçi ise Başkan'a "
+                      "And Dağları'ndan getirilmiş bir taş hediye etti.")
+    assert [p.person.name for p in facts.posts] == ["Levent Özkoçak"]

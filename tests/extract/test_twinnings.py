@@ -247,6 +247,25 @@ def test_a_place_the_partner_belongs_to_is_no_party(extracted):
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Kemalpaşa", "Helvaçauri"}]
 
 
+def test_a_place_in_the_name_of_a_region_is_no_party(extracted):
+    facts = extracted("Bartın ile Almanya'nın Kuzey Ren-Vestfalya eyaletindeki Lünen kenti arasındaki kardeş şehir "
+                      "ilişkisi yirminci yılını dolduruyor.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Bartın", "Lünen"}]
+
+
+def test_a_province_said_with_a_name_before_its_district_contains_it(extracted):
+    facts = extracted("İzmir'in UNESCO Dünya Mirası Listesi'ndeki ilçesi Bergama, Gürcistan'ın tarihi başkenti "
+                      "Mtskheta ile kardeş şehir oldu.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Bergama", "Mtskheta"}]
+
+
+def test_agreeing_to_prepare_a_protocol_is_no_twinning(extracted):
+    facts = extracted("Görüşmenin sonunda iki başkan, Tepebaşı ile Ohri arasında bir kardeş şehir protokolü "
+                      "hazırlanması konusunda anlaştı.")
+    assert facts.twinnings == ()
+    assert [p.label for p in facts.plans] == ["Tepebaşı-Ohri kardeş şehir protokolü"]
+
+
 def test_let_us_be_twins_is_a_wish(extracted):
     facts = extracted("Görele Belediye Başkanı Bayram Keskin, “Gladbeck ile kardeş şehir olalım” dedi.")
     assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]

@@ -44,6 +44,11 @@ MAX_NAME_TOKENS = 4
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
                   "la", "las", "los"}
 AMBIGUOUS_PARTICLES = {"de", "da"}
+# Case endings after a possessive's "n" ("Listesi'ndeki", "Merkezi'ne"): the word is a possessed noun, the head
+# of a compound name, not a town ("Ohri'de", "Ohri'ye" take none).
+POSSESSED_CASES = ("nda", "nde", "nta", "nte", "ndan", "nden", "na", "ne")
+OFFICE = "baskanlig"
+"""The title word of an office ("başkanlık"), not of its holder (titles.tsv)."""
 # Case endings of a place someone goes to, is in, or comes from.
 MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
@@ -122,9 +127,12 @@ class People:
         return known
 
     def by_surname(self, surname: str) -> Person | None:
-        """The one full name that `surname` (folded; "al enezi" for "Al-Enezi") ends, or begins as a Korean name."""
+        """The one full name that `surname` (folded; "al enezi" for "Al-Enezi") ends, or begins as a Korean name;
+        else the one whose father's surname it is, before the mother's ("Rodrigo Alfonso Peñaloza Urrutia")."""
         matches = {p for key, p in self.by_name.items() if len(key.split()) > len(surname.split())
                    and (_surname(p.name, key) == surname or key.endswith(" " + surname))}
+        if not matches and " " not in surname:
+            matches = {p for key, p in self.by_name.items() if len(key.split()) > 3 and key.split()[-2] == surname}
         return matches.pop() if len(matches) == 1 else None
 
     def _by_first_name(self, word: str) -> Person | None:
@@ -242,6 +250,9 @@ class Mentions:
                 at += 1
                 continue
             title, end = matched
+            if title.words[-1] == OFFICE and not self.tokens[end - 1].key.endswith(("a", "e")):
+                at += 1  # "X başkanlığındaki heyet": an office names a holder only as the goal of a vote
+                continue  # or an appointment, in the dative: "başkanlığa Erol Mehmetoğlu'nu getirdi"
             if self._ends_a_name(at):
                 at += 1  # "Aydın Arnavut Kültür Derneği Başkanı": the body is named; its title is "Başkanı"
                 continue
@@ -266,6 +277,8 @@ class Mentions:
         tokens = self.tokens
         if tokens[at - 1].key.endswith(("nin", "nun", "in", "un")) and len(tokens[at - 1].key) > 4:
             return  # "yönetim kurulunun ...": the title is a possessor here, no name follows
+        if tokens[at - 1].suffix:
+            return  # "Başkan'a And Dağları'ndan": a title that takes the case ending stands for its holder
         if at < len(tokens) and tokens[at].key == "olarak":
             # "konsolos olarak görev yapan X": the name follows the participle; without one,
             # "X, ülkesinin Ankara Büyükelçisi olarak ..." named the holder before the title.
@@ -276,8 +289,15 @@ class Mentions:
                 return
             # "fahri konsolos olarak atanan Gaziantepli iş insanı Cengiz Alparslan": the first full name
             # within a few words, past what describes the person
-            at = next((i for i in range(participle + 1, min(participle + 6, len(tokens)))
-                       if (name := self._read_name(i)) and len(name[2].split()) > 1), participle + 1)
+            after = next((i for i in range(participle + 1, min(participle + 6, len(tokens)))
+                          if (name := self._read_name(i)) and len(name[2].split()) > 1), None)
+            if after is None:
+                # no full name follows "ardından" in "X, ... konsolosu olarak göreve başlamasının ardından":
+                # the word was no participle, and the holder came first
+                self._read_name_before(mention)
+                if mention.people:
+                    return
+            at = participle + 1 if after is None else after
         if at < len(tokens) and tokens[at].key == "olan":
             at += 1  # "Pingyao'nun belediye başkanı olan Zhao Mingyuan"
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
@@ -295,7 +315,8 @@ class Mentions:
             mention.people.append(self.people.add(full_name, variants))
             mention.name_end = end
             at = end
-            more = at < len(tokens) and tokens[at].key in ("ile", "ve") and not tokens[at - 1].suffix
+            more = at < len(tokens) and (tokens[at].key in ("ile", "ve") or tokens[at].text == ",") \
+                and not tokens[at - 1].suffix
             if not (mention.plural and more):
                 break
             at += 1
@@ -363,9 +384,12 @@ class Mentions:
                 variant = (len(words) - 1, tokens[at + 1].stem)
                 at += 3
             particles = at
+            # "yeni başkan Mehmetoğlu da Batı Trakya'da": after the surname of someone named before, "da" is "too"
+            surname_alone = len(words) == 1 and self.people.by_surname(token.key) is not None
             while particles < len(tokens) and not tokens[particles].capitalised and (
                     tokens[particles].key in NAME_PARTICLES or (
-                        tokens[particles].key in AMBIGUOUS_PARTICLES and self._particle_before(particles + 1))):
+                        tokens[particles].key in AMBIGUOUS_PARTICLES and not surname_alone
+                        and self._particle_before(particles + 1))):
                 particles += 1
             if particles > at and particles < len(tokens) and self._name_token(tokens[particles]):
                 words += tokens[at:particles]  # "Mark van der Berg": the particles belong to the surname
@@ -486,7 +510,12 @@ class Mentions:
                                                            and following.suffix in GENITIVE_FOLDED):
                 mention.container = True
         for mention in self.places:
-            if mention.end < len(tokens) and place_noun(tokens[mention.end]) == "region":
+            # "Bavyera eyaletindeki", and a place inside a region's longer name: "Kuzey Ren-Vestfalya eyaletindeki"
+            rest = mention.end
+            while rest < min(mention.end + 3, len(tokens)) and not tokens[rest - 1].suffix and (
+                    tokens[rest].text == "-" or (tokens[rest].capitalised and tokens[rest].word)):
+                rest += 1
+            if rest < len(tokens) and place_noun(tokens[rest]) == "region":
                 mention.container = True
 
     def _contains(self, mention: PlaceMention, following: PlaceMention) -> bool:
@@ -499,7 +528,8 @@ class Mentions:
             return True
         if mention.suffix not in GENITIVE_FOLDED | LOCATIVE_KI:
             return False
-        return not between or (len(between) <= 3 and all(t.word and not t.capitalised for t in between)
+        # "İzmir'in UNESCO Dünya Mirası Listesi'ndeki ilçesi Bergama": what is said of the place may be a name
+        return not between or (len(between) <= 6 and all(t.word and t.suffix not in GENITIVE_FOLDED for t in between)
                                and place_noun(between[-1]) == "city"
                                and not any(t.key.startswith("kardes") for t in between))  # "kardeş şehri"
 
@@ -564,7 +594,8 @@ class Mentions:
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
             if unknown is None and supported and length == 1 and not self._inflected_opening(at) \
-                    and not surname:  # "Hartmann'ı Belediye Başkan Yardımcısı X"
+                    and not surname and not run[-1].suffix.startswith(POSSESSED_CASES):
+                # not "Hartmann'ı Belediye Başkan Yardımcısı X", nor "Listesi'ndeki ilçesi"
                 unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
                                        run[-1].suffix)
         return unknown
@@ -710,10 +741,12 @@ def _surname(name: str, key: str) -> str:
 
 
 def _names_many(last: Token, title: Title) -> bool:
-    """A plural title ("muavin konsolosları") or one in the ablative ("yönetim kurulundan", from
-    the board) may introduce several names joined by "ile" or "ve"."""
+    """A plural title ("muavin konsolosları"), one in the ablative ("yönetim kurulundan", from the
+    board) or a board in the dative ("yönetim kuruluna ... seçildi", elected to it) may introduce
+    several names: "A ile B", "A, B ve C"."""
     ending = last.key[len(title.words[-1]):]
-    return "lar" in ending or "ler" in ending or ending.endswith(("dan", "den"))
+    return "lar" in ending or "ler" in ending or ending.endswith(("dan", "den")) or (
+        title.words[-1] == "kurulu" and ending in ("na", "ne"))
 
 
 def _joined(words: list[Token]) -> str:

@@ -32,18 +32,20 @@ from cityrel.extract.lexicon import (
     place_noun,
     plan_head,
     plan_head_case,
+    weekdays,
     work_names,
 )
 from cityrel.extract.mentions import (
     GENITIVE_FOLDED,
     LOCATIVE_KI,
+    OFFICE,
     PLACE_TITLES,
     Mentions,
     OrgMention,
     PlaceMention,
     TitleMention,
 )
-from cityrel.extract.text import fold_name, from_capitals, slug
+from cityrel.extract.text import fold_name, from_capitals, slug, written_date
 from cityrel.extract.tokens import Token, inflects
 from cityrel.model import (
     City,
@@ -83,6 +85,10 @@ MISSION_LABELS = {
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan")  # "3 bini aştığını"
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
+CLOSING_QUOTES = ("”", '"', "»", "’")
+# Words after a place that say "in (the whole of) it", as a locative would: "Antalya genelinde", "Ortahisar
+# sınırları içinde".
+THROUGHOUT = {"genelinde", "genelindeki", "capinda", "capindaki", "sinirlarinda", "sinirlari icinde"}
 # "In our city", "in the district": where the article's own city is spoken of without its name.
 OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
             "ilcemizdeki", "kentte", "sehirde", "ilcede", "kentteki", "sehirdeki", "ilcedeki"}
@@ -110,15 +116,15 @@ LEADER_TITLE_WORDS = 3
 """Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
 "başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
-MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma")
+MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
 CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
 QUOTES = {'"', "“", "”", "«", "»"}
 SHORT_QUOTE = 6
 """Tokens from an opening quote within which a closing one makes the quote a name, not a quotation."""
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
-# "fuar sırasında": an event named only to say when something else happens.
-TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda")
+# "fuar sırasında", "kutlama için": an event named only to say when, or for what, something else happens.
+TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda", "icin")
 
 
 @dataclass
@@ -502,6 +508,9 @@ class Relations:
             near = self._nearest_place(first)
             if near:
                 return make(near), 1, first
+            metropolitan = self._metropolitan_before(first) if mention.title.words[0] == "buyuksehir" else None
+            if metropolitan:  # "Eskişehir Büyükşehir Belediyesi'nin konuğu oldu. ... Büyükşehir Belediye Başkan
+                return metropolitan, 1, first  # Yardımcısı Nurten Akbaba": not the district the article is from
             return (make(self.home), 0, first) if self.home else (None, 0, first)
         if body in ("association", "organization"):
             if before:
@@ -516,6 +525,16 @@ class Relations:
             return None, 0, first
         return self._head_of(mention, before)
 
+    def _metropolitan_before(self, index: int) -> Organization | None:
+        """The metropolitan municipality named last before `index` ("Eskişehir Büyükşehir Belediyesi")."""
+        for mention in reversed(self.m.orgs):
+            if mention.first < index and mention.kind == "municipality" and mention.name \
+                    and any(t.key.startswith("buyuksehir") for t in self.tokens[mention.first:mention.end]):
+                org = self.named_org(mention)
+                if org and org.city:
+                    return org
+        return None
+
     def _head_of(self, mention: TitleMention, before: OrgMention | None) -> tuple[Organization | None, int, int]:
         """A bare "Başkan": the body named before it, else an association or municipality in context."""
         first = mention.first
@@ -525,6 +544,13 @@ class Relations:
         anaphoric = [o for o in self.m.orgs if o.name is None and o.kind == "association" and o.first in sentence]
         if anaphoric:
             return self._latest_association(first), 1, first
+        if mention.title.words[-1] == OFFICE:
+            # "Dernek genel kurulunu yaptı. ... başkanlığa Erol Mehmetoğlu'nu getirdi": a vote for the head of
+            # the body just named (a mayor's is "belediye başkanlığına")
+            previous = self.m.sentence_range(max(self.tokens[first].sentence - 1, 0)).start
+            body = next((o for o in reversed(self.m.orgs) if previous <= o.first < first
+                         and o.kind == "association" and o.name), None)
+            return (self.named_org(body), 1, first) if body else (None, 0, first)
         if first > 0 and self.tokens[first - 1].acronym and not self.m.place_at(first - 1):
             return None, 0, first  # "İZAZDER Başkanı": the head of a body known only by its letters, no mayor
         near = self._nearest_place(first, home_only=True)
@@ -889,6 +915,8 @@ class Relations:
         tokens = self.tokens
         for at in window:
             token = tokens[at]
+            if token.key[:1].isdigit() and not token.key.isdigit() and (numeric := written_date(token.stem)):
+                return numeric.isoformat()  # "14.06.2024 tarihinde"
             if token.key in months() and at > window.start and tokens[at - 1].key.isdigit():
                 day, month = int(tokens[at - 1].key), months()[token.key]
                 year = _year(tokens[at + 1]) if at + 1 < window.stop else None
@@ -976,10 +1004,19 @@ class Relations:
                 found[-1].date, found[-1].signing = full_date, found[-1].signing or signing
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
+            elif meeting_cues and found and found[-1].sentence == sentence - 1 and len(found[-1].people) == 1 \
+                    and found[-1].people[0] in people:
+                # "Velevski ve heyeti 3 Eylül'de Büyükşehir'in konuğu oldu. Misafirleri X karşıladı": the visit
+                # told with the visitor alone, then who received him
+                found[-1].people += [p for p in people if p not in found[-1].people]
+                found[-1].spans.append(span)
+                found[-1].sentence = sentence
             elif meeting_cues and len(people) > 2 and self._separately(indices):
                 # "X, Vali A ve Başkan B ile ayrı ayrı görüştü": one meeting with each of them
                 found += [_Meeting([people[0], other], [span], sentence, full_date, signing) for other in people[1:]]
             elif meeting_cues or not found:
+                if full_date is None and not (found and found[-1].sentence == sentence - 1):
+                    full_date = self._day_of_visit_before(sentence, people)
                 found.append(_Meeting(list(people), [span], sentence, full_date, signing))
             else:
                 found[-1].people += [p for p in people if p not in found[-1].people]
@@ -1020,10 +1057,23 @@ class Relations:
         return any(self.tokens[at].key.startswith(MEETING_NOUNS) and not self.tokens[at].capitalised
                    for at in indices)
 
+    def _day_of_visit_before(self, sentence: int, people: list[Person]) -> datetime.date | None:
+        """The day the sentence before gave a visit by its noun, naming one of `people`: "Yeni yönetim ilk
+        ziyaretini dün Başkan Arslan'a yaptı. Mehmetoğlu'nu ağırlayan Arslan ..."."""
+        if sentence == 0:
+            return None
+        before = self.m.sentence_range(sentence - 1)
+        if not self._names_a_meeting(before) or not set(people) & set(self.m.persons_in(before.start, before.stop)):
+            return None
+        date = self._date_in(before)
+        return datetime.date.fromisoformat(date) if date and len(date) == 10 else None
+
     def _separately(self, indices: range) -> bool:
-        """"ayrı ayrı görüştü": the people after the first met one by one."""
+        """"ayrı ayrı görüştü", "önce Vali A'yı, ardından Başkan B'yi ziyaret etti": the people after the
+        first met one by one."""
         keys = [self.tokens[at].key for at in indices]
-        return any(a == "ayri" and b == "ayri" for a, b in itertools.pairwise(keys))
+        in_turn = "once" in keys and any(k in ("ardindan", "sonra") for k in keys[keys.index("once") + 1:])
+        return in_turn or any(a == "ayri" and b == "ayri" for a, b in itertools.pairwise(keys))
 
     def _lead(self) -> tuple[datetime.date | None, set[Person]]:
         """The day the first sentence dates its news to ("dün", "12 Mart'ta"), and the people it names:
@@ -1048,7 +1098,7 @@ class Relations:
                     people.append(person)
         for at in indices:
             key = self.tokens[at].key
-            if key.startswith(("heyet", "konug", "konuk")) and not key.startswith("konukseverl"):
+            if key.startswith(("heyet", "konug", "konuk", "misafir")) and not key.startswith("konukseverl"):
                 visitor = self._visitor_before(at)
                 if visitor and visitor not in people:
                     people.append(visitor)
@@ -1078,11 +1128,18 @@ class Relations:
 
     def _delegation_leader(self, index: int) -> Person | None:
         """Who led a delegation, as said in this sentence or the two before `index`: "Aktepe başkanlığındaki
-        heyet", "heyetine Lee Sang-hoon Başkan Yardımcısı başkanlık etti", "heyete başkanlık eden X"."""
+        heyet", "heyetine Lee Sang-hoon Başkan Yardımcısı başkanlık etti", "heyete başkanlık eden X", "X ve
+        heyeti"."""
         tokens = self.tokens
         earliest = self.m.sentence_range(max(tokens[index].sentence - 2, 0)).start
-        for at in range(index - 1, earliest - 1, -1):
+        for at in range(index, earliest - 1, -1):
             key = tokens[at].key
+            if key.startswith("heyet"):  # "Velevski ve heyeti", "Zoran Velevski ve beraberindeki heyet"
+                joined = at - 2 if tokens[at - 1].key == "beraberindeki" else at - 1
+                if joined > 0 and tokens[joined].key == "ve":
+                    leader = next((m.person for m in self.m.persons if m.end == joined), None)
+                    if leader is not None:
+                        return leader
             if not (key.startswith("baskanligind") or key == "baskanlik"):
                 continue
             before = [m.person for m in self.m.persons if at - LEADER_TITLE_WORDS <= m.end <= at]
@@ -1165,7 +1222,7 @@ class Relations:
 
     def _plan_labels(self, indices: range, planned: bool) -> Iterable[tuple[str, int, int]]:
         yield from self._quoted_names(indices)
-        yield from self._named_works(indices)
+        yield from self._named_works(indices, planned)
         yield from self._naming_after(indices)
         yield from self._event_phrases(indices, planned)
         yield from self._gatherings(indices)
@@ -1181,8 +1238,9 @@ class Relations:
                 continue
             inner = tokens[at + 1:close]
             if any(t.text in ",.!?:" for t in inner) or not all(
-                    t.capitalised or t.key[:1].isdigit() or not t.word for t in inner):
-                continue  # a name, not a quoted sentence
+                    t.capitalised or t.key[:1].isdigit() or not t.word or (t.key == "ve" and 0 < i < len(inner) - 1)
+                    for i, t in enumerate(inner)):
+                continue  # a name ("Batı Trakya Kültür ve Lezzet Festivali"), not a quoted sentence
             label = self.m.span_text(at + 1, close, strip_suffix=False)
             end = close + 1
             if end < indices.stop and plan_head(tokens[end]) and tokens[end].word:
@@ -1190,13 +1248,16 @@ class Relations:
                 end += 1
             yield label, at, end
 
-    def _named_works(self, indices: range) -> Iterable[tuple[str, int, int]]:
-        """"Kazakistan Parkı", "Batum Expo fuarı": capitalised names closed by a head noun."""
+    def _named_works(self, indices: range, planned: bool) -> Iterable[tuple[str, int, int]]:
+        """"Kazakistan Parkı", "Batum Expo fuarı": capitalised names closed by a head noun; a named day
+        ("Norveç Anayasa Günü") where the sentence plans it, not where it was kept or someone is invited to it."""
         tokens = self.tokens
         for at in indices:
             token = tokens[at]
             if at == indices.start or not plan_head(token) or not tokens[at - 1].capitalised:
                 continue
+            if plan_head(token) == "day" and (not planned or tokens[at - 1].key in weekdays()):
+                continue  # "Pazar günü": a weekday
             if plan_head(token) == "work" and token.suffix in LOCATIVE:
                 continue  # "Doğancılar Parkı’nda ... düzenleyecekler": where the plan happens
             first = at
@@ -1208,6 +1269,8 @@ class Relations:
                 first += 1  # "“Bu bahçe ...”" opens a sentence; it names nothing
             if first == at:
                 continue
+            if tokens[first].key in months() and first - 1 >= indices.start and tokens[first - 1].key.isdigit():
+                first -= 1  # "17 Mayıs Norveç Anayasa Günü": a day's date opens its name
             yield f"{self.m.span_text(first, at)} {_nominative(token)}".strip(), first, at + 1
 
     def _naming_after(self, indices: range) -> Iterable[tuple[str, int, int]]:
@@ -1252,11 +1315,14 @@ class Relations:
                 yield f"{self.m.span_text(first, end)} etkinlikleri", first, at + 1
                 continue
             following = tokens[at + 1].key if at + 1 < len(tokens) else ""
+            joins = any(t.key.startswith("katil") for t in tokens[at + 1:at + 3])  # "festivale (bizzat) katılacak"
             case = plan_head_case(head)
-            if case == "locative" or (case == "dative" and following.startswith("katil")) or (
+            if case == "locative" or (case == "dative" and joins) or (
                     case == "genitive" and following.startswith(EVENT_PARTS)):
                 # "üç günlük programda", "festivale katılacak", "programın açılışı": an event spoken of
                 # (not "festivalin düzenlenmesi", "serilerinin planlandığını", which announce one)
+                continue
+            if self._part_of_event(indices, at):
                 continue
             first = at
             while first - 1 >= indices.start and at - first < 12:
@@ -1273,6 +1339,17 @@ class Relations:
                 continue
             label = " ".join([*(t.text for t in words), _nominative(head)])
             yield label, first, at + 1
+
+    def _part_of_event(self, indices: range, head: int) -> bool:
+        """Whether the event at `head` is part of another: what an event told in the locative will hold
+        ("Festivalde ... fotoğraf sergisi yer alacak", "etkinlikte ... sergisinin"), or the possession of a
+        quoted one ("“Andong Günleri”nin programını")."""
+        tokens = self.tokens
+        if head >= 2 and tokens[head - 2].text in CLOSING_QUOTES and tokens[head - 1].start == tokens[head - 2].end:
+            return True
+        return any(plan_head(tokens[at]) in ("event", "activity") and plan_head_case(tokens[at]) == "locative"
+                   and (at == indices.start or not tokens[at].capitalised)  # not "Nevruz Festivali'nde"
+                   for at in range(indices.start, head))
 
     def _occasion(self, indices: range, head: int) -> tuple[int, int] | None:
         """"X dolayısıyla ... etkinlik": the phrase X that the events mark."""
@@ -1393,10 +1470,17 @@ class Relations:
             qualifier, at = after, at + 1
         return _count(words), qualifier or Qualifier.EXACT, at
 
+    def _located_in(self, place: PlaceMention) -> bool:
+        """Whether a place is where something is: in the locative, or followed by words that say so."""
+        if place.suffix in LOCATIVE:
+            return True
+        following = " ".join(t.key for t in self.tokens[place.end:place.end + 2] if t.word)
+        return any(following == words or following.startswith(words + " ") for words in THROUGHOUT)
+
     def _clause_place(self, after: int, anaphor: int, end: int, stop: int) -> PlaceMention | None:
         """The city in the locative that a share of a figure is about: the last before the words that refer
         back ("Giresun'da ise bu sayının"), else the first after the count ("civarının İnegöl'de")."""
-        cities = [p for p in self.m.places if p.suffix in LOCATIVE and not p.container]
+        cities = [p for p in self.m.places if self._located_in(p) and not p.container]
         before = [p for p in cities if after <= p.first and p.end <= anaphor]
         if before:
             return before[-1]
@@ -1475,7 +1559,7 @@ class Relations:
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence:
-                if place.suffix not in LOCATIVE and place.suffix not in LOCATIVE_KI:
+                if place.suffix not in LOCATIVE_KI and not self._located_in(place):
                     continue
                 if self._listed(place):
                     return None  # "Prizren, Priştine ve Mitrovitsa'da toplam ...": a sum over places

@@ -7,9 +7,12 @@ copies of single tokens and quotes are always cut from the original text.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from functools import lru_cache
+
+from cityrel.lang.tr import mapping
 
 APOSTROPHES = "'’‘`"
 _APOSTROPHE_TAIL = re.compile(rf"(?<=\w)[{APOSTROPHES}]\w*")
@@ -58,3 +61,28 @@ def split_suffix(token: str) -> tuple[str, str]:
 def slug(text: str) -> str:
     """An IRI-safe key: "Cemil Tugay" -> "cemil-tugay"."""
     return "-".join(re.findall(r"[a-z0-9]+", fold(text))) or "x"
+
+
+_WRITTEN_DATE = re.compile(
+    r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})|(?P<day>\d{1,2})(?:\.|\s+)(?P<month>\d{1,2}|[^\W\d_]+)(?:\.|\s+)(?P<year>\d{4}))\b"
+)
+_MONTHS = {name: int(number) for name, number in mapping("months", "month", "number").items()}
+
+
+def written_date(value: str) -> datetime.date | None:
+    """A calendar date written in `value` ("2025-03-15", "15.03.2025", "9 Nisan 2025"), if any."""
+    match = _WRITTEN_DATE.search(value)
+    if match is None:
+        return None
+    if match["iso"]:
+        return _calendar_date(*(int(part) for part in match["iso"].split("-")))
+    month = match["month"]
+    number = int(month) if month.isdigit() else _MONTHS.get(fold(month))
+    return _calendar_date(int(match["year"]), number, int(match["day"])) if number else None
+
+
+def _calendar_date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
