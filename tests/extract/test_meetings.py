@@ -231,3 +231,13 @@ def test_a_date_written_in_figures_dates_the_signing(extracted):
     facts = extracted("Protokol 14.06.2024 tarihinde Mtskheta Belediyesi'nde imzalandı. Belgeye Mtskheta Belediye "
                       "Başkanı Levan Gvelesiani ile Bergama Belediye Başkanı Nurhan Altınkaya imza koydu.")
     assert [m.date for m in facts.meetings] == [datetime.date(2024, 6, 14)]
+
+
+def test_a_call_told_then_its_host_receiving_the_guest(extracted):
+    facts = extracted(" date 2025-08-08 Doğu Karadeniz Gazetesi / Emre Kalyoncu - Kuveyt'in İstanbul Başkonsolosu "
+                      "Fahad Salem Al-Ajmi dün Çaykara Kaymakamı Onur Yeşiltepe ile görüştü. Başkonsolosa Kuveyt'in "
+                      "Trabzon Fahri Konsolosu Cemal Hacısalihoğlu eşlik etti. Al-Ajmi, aynı gün Çaykara Belediyesi'ni "
+                      "de ziyaret etti. Konuğunu kapıda karşılayan Çaykara'nın belediye başkanı Hüseyin Ekşioğlu "
+                      "teşekkür etti.")
+    with_mayor = [m for m in facts.meetings if "Hüseyin Ekşioğlu" in names(m)]
+    assert [("Fahad Salem Al-Ajmi" in names(m), m.date) for m in with_mayor] == [(True, datetime.date(2025, 8, 7))]

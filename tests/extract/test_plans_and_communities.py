@@ -194,6 +194,7 @@ def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
      "Batı Trakya Kültür ve Lezzet Festivali"),
     ("Görüşmede 17 Mayıs Norveç Anayasa Günü'nün bu yıl da meydanda kutlanacağı bildirildi.",
      "17 Mayıs Norveç Anayasa Günü"),
+    ('Dernek, mayıs ayında Adapazarı\'nda "Fas Kültür Haftası" düzenlemeye hazırlanıyor.', "Fas Kültür Haftası"),
 ])
 def test_plans_in_more_words(extracted, text, label):
     assert labels(extracted(text)) == {label}
@@ -215,6 +216,7 @@ def test_an_event_decided_on_is_planned(extracted):
 
 
 @pytest.mark.parametrize(("text", "city", "count"), [
+    ("Demirağ, Mersin ve çevresinde yaklaşık yüz yirmi Hırvat vatandaşının yaşadığını anlattı.", "Mersin", 120),
     (("Haugland, Antalya genelinde ikamet izni bulunan Norveç vatandaşı sayısının 5 bin 132'ye ulaştığını "
       "aktardı."), "Antalya", 5132),
     (("Karabulut, Siirt Üniversitesi’nde öğrenim gören 140’ı aşkın Sudanlı öğrencinin kentin misafiri olduğunu "

@@ -266,6 +266,13 @@ def test_agreeing_to_prepare_a_protocol_is_no_twinning(extracted):
     assert [p.label for p in facts.plans] == ["Tepebaşı-Ohri kardeş şehir protokolü"]
 
 
+def test_twins_if_they_were_is_a_wish(extracted):
+    facts = extracted('El Amrani\'nin bir önerisi de vardı: "Sakarya ile Kenitra kardeş şehir olursa iki kentin '
+                      'gençleri birbirini daha kolay tanır."')
+    assert facts.twinnings == ()
+    assert [p.kind.value for p in facts.plans] == ["Proposal"]
+
+
 def test_let_us_be_twins_is_a_wish(extracted):
     facts = extracted("Görele Belediye Başkanı Bayram Keskin, “Gladbeck ile kardeş şehir olalım” dedi.")
     assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]

@@ -86,9 +86,9 @@ AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan")  # "
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
 CLOSING_QUOTES = ("”", '"', "»", "’")
-# Words after a place that say "in (the whole of) it", as a locative would: "Antalya genelinde", "Ortahisar
-# sınırları içinde".
-THROUGHOUT = {"genelinde", "genelindeki", "capinda", "capindaki", "sinirlarinda", "sinirlari icinde"}
+# Words after a place that say "in (the whole of, or around) it", as a locative would: "Antalya genelinde", "Ortahisar
+# sınırları içinde", "Mersin ve çevresinde".
+THROUGHOUT = {"genelinde", "genelindeki", "capinda", "capindaki", "sinirlarinda", "sinirlari icinde", "ve cevresinde"}
 # "In our city", "in the district": where the article's own city is spoken of without its name.
 OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
             "ilcemizdeki", "kentte", "sehirde", "ilcede", "kentteki", "sehirdeki", "ilcedeki"}
@@ -116,6 +116,7 @@ LEADER_TITLE_WORDS = 3
 """Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
 "başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
+GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
 CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
@@ -1005,9 +1006,10 @@ class Relations:
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
             elif meeting_cues and found and found[-1].sentence == sentence - 1 and len(found[-1].people) == 1 \
-                    and found[-1].people[0] in people:
-                # "Velevski ve heyeti 3 Eylül'de Büyükşehir'in konuğu oldu. Misafirleri X karşıladı": the visit
-                # told with the visitor alone, then who received him
+                    and (found[-1].people[0] in people or any(self._is_guest_word(at) for at in indices)):
+                # "Velevski ve heyeti 3 Eylül'de Büyükşehir'in konuğu oldu. Misafirleri X karşıladı", "Al-Ajmi aynı
+                # gün Belediye'yi ziyaret etti. Konuğunu karşılayan X": the visit told with the visitor alone, then
+                # who received him
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
@@ -1097,12 +1099,16 @@ class Relations:
                 if person and person not in people:
                     people.append(person)
         for at in indices:
-            key = self.tokens[at].key
-            if key.startswith(("heyet", "konug", "konuk", "misafir")) and not key.startswith("konukseverl"):
+            if self._is_guest_word(at):
                 visitor = self._visitor_before(at)
                 if visitor and visitor not in people:
                     people.append(visitor)
         return people
+
+    def _is_guest_word(self, at: int) -> bool:
+        """"heyet", "konuk", "misafir": a word that stands for the visitor."""
+        key = self.tokens[at].key
+        return key.startswith(GUEST_WORDS) and not key.startswith("konukseverl")
 
     def _holder_before(self, mention: TitleMention) -> Person | None:
         """The person a bare mission title ("büyükelçi", "konsolosu") refers back to."""
