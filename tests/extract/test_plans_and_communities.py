@@ -217,6 +217,12 @@ def test_an_event_decided_on_is_planned(extracted):
 
 @pytest.mark.parametrize(("text", "city", "count"), [
     ("Demirağ, Mersin ve çevresinde yaklaşık yüz yirmi Hırvat vatandaşının yaşadığını anlattı.", "Mersin", 120),
+    # a people named by its country's short name, and the city said right after the figure
+    ("Mrisho, yalnızca Kayseri'de 40 civarında Tanzanyalı öğrencinin bulunduğunu belirtti.", "Kayseri", 40),
+    ("Veriler, fabrikalarda çalışan yaklaşık 450 Türkmen işçinin de Karabük'te yaşadığını gösteriyor.", "Karabük", 450),
+    # "ilde": the article's own province
+    ("KARABÜK (Haber) - Rakamlara göre ilde üç bin iki yüzü aşkın Türkmen öğrenci yükseköğrenim görüyor.",
+     "Karabük", 3200),
     (("Haugland, Antalya genelinde ikamet izni bulunan Norveç vatandaşı sayısının 5 bin 132'ye ulaştığını "
       "aktardı."), "Antalya", 5132),
     (("Karabulut, Siirt Üniversitesi’nde öğrenim gören 140’ı aşkın Sudanlı öğrencinin kentin misafiri olduğunu "

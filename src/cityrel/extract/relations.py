@@ -91,7 +91,7 @@ CLOSING_QUOTES = ("”", '"', "»", "’")
 THROUGHOUT = {"genelinde", "genelindeki", "capinda", "capindaki", "sinirlarinda", "sinirlari icinde", "ve cevresinde"}
 # "In our city", "in the district": where the article's own city is spoken of without its name.
 OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
-            "ilcemizdeki", "kentte", "sehirde", "ilcede", "kentteki", "sehirdeki", "ilcedeki"}
+            "ilcemizdeki", "kentte", "sehirde", "ilcede", "ilde", "kentteki", "sehirdeki", "ilcedeki", "ildeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
@@ -1560,7 +1560,8 @@ class Relations:
     def _residence_place(self, index: int, after: int) -> tuple[City, int] | None:
         """The one city that the figure starting at `index` is about, and where its name starts: "İzmir’de
         3 bini aşkın", "Kayseri'deki üniversitelerde", the article's own city in "kentimizde" (before the
-        figure, or right `after` it: "Etiyopyalı öğrencinin kentte"), else the city that opens the name of
+        figure, or right `after` it: "Etiyopyalı öğrencinin kentte"), a city in the locative right after it,
+        else the city that opens the name of
         a body in the locative ("Siirt Üniversitesi’nde öğrenim gören")."""
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
@@ -1578,6 +1579,10 @@ class Relations:
         for at in range(after, min(after + 3, len(self.tokens))):
             if self.home and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
                 return self.home, at
+        for place in self.m.places:  # "450 Türkmen işçinin de Karabük'te yaşadığını": the city right after
+            if after <= place.first < after + 3 and self.tokens[place.first].sentence == sentence \
+                    and self._located_in(place) and not self._listed(place):
+                return place.city, place.first
         return next(((p.city, p.first) for p in reversed(self.m.places) if p.end <= index
                      and self.tokens[p.first].sentence == sentence and self._opens_a_name_in_the_locative(p)), None)
 
