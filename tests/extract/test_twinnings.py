@@ -241,22 +241,19 @@ def test_a_clause_in_ken_ends_the_twinning_clause(extracted):
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Kağızman", "Gazah"}]
 
 
-def test_a_place_the_partner_belongs_to_is_no_party(extracted):
-    facts = extracted("Artvin'in Hopa ilçesine bağlı Kemalpaşa beldesi, Gürcistan'ın Acara bölgesinde yer alan "
-                      "Helvaçauri ile kardeş şehir oldu.")
-    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Kemalpaşa", "Helvaçauri"}]
-
-
-def test_a_place_in_the_name_of_a_region_is_no_party(extracted):
-    facts = extracted("Bartın ile Almanya'nın Kuzey Ren-Vestfalya eyaletindeki Lünen kenti arasındaki kardeş şehir "
-                      "ilişkisi yirminci yılını dolduruyor.")
-    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Bartın", "Lünen"}]
-
-
-def test_a_province_said_with_a_name_before_its_district_contains_it(extracted):
-    facts = extracted("İzmir'in UNESCO Dünya Mirası Listesi'ndeki ilçesi Bergama, Gürcistan'ın tarihi başkenti "
-                      "Mtskheta ile kardeş şehir oldu.")
-    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Bergama", "Mtskheta"}]
+@pytest.mark.parametrize(("text", "cities"), [
+    # the place a partner belongs to
+    (("Artvin'in Hopa ilçesine bağlı Kemalpaşa beldesi, Gürcistan'ın Acara bölgesinde yer alan Helvaçauri ile "
+      "kardeş şehir oldu."), {"Kemalpaşa", "Helvaçauri"}),
+    # a place inside a region's longer name
+    (("Bartın ile Almanya'nın Kuzey Ren-Vestfalya eyaletindeki Lünen kenti arasındaki kardeş şehir ilişkisi "
+      "yirminci yılını dolduruyor."), {"Bartın", "Lünen"}),
+    # a province said with a name before its district
+    (("İzmir'in UNESCO Dünya Mirası Listesi'ndeki ilçesi Bergama, Gürcistan'ın tarihi başkenti Mtskheta ile "
+      "kardeş şehir oldu."), {"Bergama", "Mtskheta"}),
+])
+def test_a_place_that_contains_a_party_is_none(extracted, text, cities):
+    assert [{c.label_tr for c in t.cities} for t in extracted(text).twinnings] == [cities]
 
 
 def test_agreeing_to_prepare_a_protocol_is_no_twinning(extracted):
