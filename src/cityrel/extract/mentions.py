@@ -385,7 +385,8 @@ class Mentions:
                 at += 3
             particles = at
             # "yeni başkan Mehmetoğlu da Batı Trakya'da": after the surname of someone named before, "da" is "too"
-            surname_alone = len(words) == 1 and self.people.by_surname(token.key) is not None
+            surname_alone = len(words) == 1 and at < len(tokens) and tokens[at].key in AMBIGUOUS_PARTICLES \
+                and self.people.by_surname(token.key) is not None
             while particles < len(tokens) and not tokens[particles].capitalised and (
                     tokens[particles].key in NAME_PARTICLES or (
                         tokens[particles].key in AMBIGUOUS_PARTICLES and not surname_alone

@@ -85,7 +85,8 @@ MISSION_LABELS = {
 AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan")  # "3 bini aştığını"
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
-CLOSING_QUOTES = ("”", '"', "»", "’")
+# Marks that close a quoted name: "“Andong Günleri”nin", "Kardeş Kentler Forumu»".
+CLOSING_QUOTES = ("”", '"', "»")
 # Words after a place that say "in (the whole of, or around) it", as a locative would: "Antalya genelinde", "Ortahisar
 # sınırları içinde", "Mersin ve çevresinde".
 THROUGHOUT = {"genelinde", "genelindeki", "capinda", "capindaki", "sinirlarinda", "sinirlari icinde", "ve cevresinde"}
@@ -115,8 +116,9 @@ REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", 
 LEADER_TITLE_WORDS = 3
 """Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
 "başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
-# Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
+# Words that stand for the visitor: "heyet", "konuğunu", "misafirleri".
 GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
+# Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
 CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
@@ -943,13 +945,15 @@ class Relations:
                     return _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat()
         return self._year_in(window)
 
+    def _day_in(self, window: range) -> datetime.date | None:
+        """The day a window gives, when `_date_in` finds a full date there (not a year alone)."""
+        date = self._date_in(window)
+        return datetime.date.fromisoformat(date) if date and len(date) == 10 else None
+
     def _date_told_before(self, sentence: int) -> datetime.date | None:
         """The full date given by the last sentence before `sentence` that gives one."""
-        for earlier in range(sentence - 1, -1, -1):
-            date = self._date_in(self.m.sentence_range(earlier))
-            if date and len(date) == 10:
-                return datetime.date.fromisoformat(date)
-        return None
+        return next((day for earlier in range(sentence - 1, -1, -1)
+                     if (day := self._day_in(self.m.sentence_range(earlier)))), None)
 
     def _year_written_before(self, at: int) -> int | None:
         """The year of the last full date written before token `at` ("11 Kasım 2024"): an article without a
@@ -995,8 +999,7 @@ class Relations:
             if not told and (not joins or (series and not found)):
                 continue  # after such a lead, those who accompany the visitor are his party, not a meeting
             people = self._participants(indices)
-            date = self._date_in(indices)
-            full_date = datetime.date.fromisoformat(date) if date and len(date) == 10 else None
+            full_date = self._day_in(indices)
             span = self.sentence_span(sentence)
             signing = any(cue.words[0].startswith("imza") for _, cue in meeting_cues)
             if told and not people and found and found[-1].date is None and full_date \
@@ -1067,8 +1070,7 @@ class Relations:
         before = self.m.sentence_range(sentence - 1)
         if not self._names_a_meeting(before) or not set(people) & set(self.m.persons_in(before.start, before.stop)):
             return None
-        date = self._date_in(before)
-        return datetime.date.fromisoformat(date) if date and len(date) == 10 else None
+        return self._day_in(before)
 
     def _separately(self, indices: range) -> bool:
         """"ayrı ayrı görüştü", "önce Vali A'yı, ardından Başkan B'yi ziyaret etti": the people after the
@@ -1081,10 +1083,10 @@ class Relations:
         """The day the first sentence dates its news to ("dün", "12 Mart'ta"), and the people it names:
         the meetings of those people that give no day of their own are that day's."""
         indices = self.m.sentence_range(self.sentences[0]) if self.sentences else range(0)
-        date = self._date_in(indices)
-        if date is None or len(date) != 10:
+        day = self._day_in(indices)
+        if day is None:
             return None, set()
-        return datetime.date.fromisoformat(date), set(self.m.persons_in(indices.start, indices.stop))
+        return day, set(self.m.persons_in(indices.start, indices.stop))
 
     def _pluperfect(self, at: int, cue: Cue) -> bool:
         verb = self.tokens[at + len(cue.words) - 1].key
@@ -1239,7 +1241,7 @@ class Relations:
         opening = [at for at in indices if tokens[at].text in ("“", '"', "«")]
         for at in opening:
             close = next((c for c in range(at + 1, min(at + 9, indices.stop))
-                          if tokens[c].text in ("”", '"', "»")), None)
+                          if tokens[c].text in CLOSING_QUOTES), None)
             if close is None or close == at + 1:
                 continue
             inner = tokens[at + 1:close]
