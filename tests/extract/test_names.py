@@ -2,8 +2,10 @@
 
 import pytest
 
+from cityrel.extract.gazetteer import demonyms
+from cityrel.extract.lexicon import place_nouns, plan_heads
 from cityrel.extract.text import fold, fold_name, split_suffix
-from cityrel.extract.tokens import inflects, tokenize
+from cityrel.extract.tokens import StemIndex, inflects, tokenize
 
 POSTS = [
     # text, person, role, organisation label
@@ -85,6 +87,17 @@ def test_folding_a_name_drops_suffix_and_punctuation():
 ])
 def test_inflection_not_derivation(key, stem, expected):
     assert inflects(key, stem) is expected
+
+
+@pytest.mark.parametrize("stems", [demonyms, place_nouns, plan_heads])
+def test_stem_index_finds_the_stem_that_trying_each_in_order_finds(stems):
+    keys = {stem + ending for stem in stems() for ending in ("", "i", "lari", "nda", "ndaki", "ler", "lik", "x")}
+    keys |= {key[:-1] + "gi" for key in stems() if key.endswith("k")} | {"", "a", "izmir"}
+    index = StemIndex(stems())
+    for key in keys:
+        first = next((value for stem, value in stems().items() if inflects(key, stem)), None)
+        found = index.match(key)
+        assert (found[0] if found else None) == first, key
 
 
 def test_name_before_the_title_in_apposition(extracted):

@@ -24,7 +24,7 @@ from importlib import resources
 import pycountry
 
 from cityrel.extract.text import fold_name, slug
-from cityrel.extract.tokens import inflects
+from cityrel.extract.tokens import StemIndex
 from cityrel.lang.tr import table
 from cityrel.model import City, Country
 
@@ -213,4 +213,10 @@ def _best_candidate(candidates: list[CityRecord], context: frozenset[str]) -> Ci
 @cache
 def demonym_of(key: str) -> Country | None:
     """The country a demonym names, in any of its inflected forms: "kazaklar" -> Kazakhstan."""
-    return next((country for stem, country in demonyms().items() if inflects(key, stem)), None)
+    match = _demonym_index().match(key)
+    return match[0] if match else None
+
+
+@cache
+def _demonym_index() -> StemIndex[Country]:
+    return StemIndex(demonyms())

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
-from cityrel.extract.tokens import Token, inflects
+from cityrel.extract.tokens import StemIndex, Token, inflects
 from cityrel.lang.tr import column, mapping, table
 
 Entry = TypeVar("Entry")
@@ -132,7 +132,13 @@ def place_noun(token: Token) -> str | None:
 
 @cache
 def _place_noun(key: str) -> str | None:
-    return next((kind for noun, kind in place_nouns().items() if inflects(key, noun)), None)
+    match = _place_noun_index().match(key)
+    return match[0] if match else None
+
+
+@cache
+def _place_noun_index() -> StemIndex[str]:
+    return StemIndex(place_nouns())
 
 
 def cues_at(tokens: Sequence[Token], at: int) -> tuple[Cue, ...]:
@@ -188,7 +194,13 @@ def plan_head(token: Token) -> str | None:
 
 @cache
 def _plan_head(key: str) -> str | None:
-    return next((kind for noun, kind in plan_heads().items() if inflects(key, noun)), None)
+    match = _plan_head_index().match(key)
+    return match[0] if match else None
+
+
+@cache
+def _plan_head_index() -> StemIndex[str]:
+    return StemIndex(plan_heads())
 
 
 # The case endings of a plan head (folded), after any plural and possessive: "programda", "festivale",
@@ -209,9 +221,7 @@ def plan_head_case(token: Token) -> str | None:
 
 @cache
 def _plan_head_case(key: str) -> str | None:
-    for noun in plan_heads():
-        for base in (noun, noun[:-1] + "g" if noun.endswith("k") else None):
-            if base and inflects(key, noun) and key.startswith(base) and len(key) > len(base):
-                ending = key[len(base):]
-                return next((case for case, pattern in _CASES.items() if pattern.fullmatch(ending)), None)
-    return None
+    match = _plan_head_index().match(key)
+    if not match or not match[1]:
+        return None
+    return next((case for case, pattern in _CASES.items() if pattern.fullmatch(match[1])), None)

@@ -10,8 +10,11 @@ two place names is how Turkish writes a pair.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Generic, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -56,10 +59,40 @@ def inflects(key: str, stem: str) -> bool:
     >>> inflects("baskanlarindan", "baskan"), inflects("dernegi", "dernek"), inflects("baskanlik", "baskan")
     (True, True, False)
     """
-    for base in (stem, stem[:-1] + "g" if stem.endswith("k") else None):
-        if base and key.startswith(base) and _ENDING.fullmatch(key[len(base):]):
-            return True
-    return False
+    return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):]) for base in _bases(stem))
+
+
+def _bases(stem: str) -> tuple[str, ...]:
+    """The forms a stem takes before an ending: itself, and with a final k softened ("dernek" -> "derneg")."""
+    return (stem, stem[:-1] + "g") if stem.endswith("k") else (stem,)
+
+
+Value = TypeVar("Value")
+
+
+class StemIndex(Generic[Value]):
+    """Folded stems, each with a value, found by an inflected key as `inflects` finds them.
+
+    A lexicon of a few hundred stems is asked of every new word of an article;
+    trying each stem in turn took a quarter of the extraction's time on unseen
+    articles. Here only the key's own prefixes are looked up.
+    """
+
+    def __init__(self, values: Mapping[str, Value]) -> None:
+        self._by_base: dict[str, list[tuple[int, Value]]] = defaultdict(list)
+        for order, (stem, value) in enumerate(values.items()):
+            for base in _bases(stem):
+                self._by_base[base].append((order, value))
+
+    def match(self, key: str) -> tuple[Value, str] | None:
+        """The value of the first stem (in the order given) that `key` inflects, and the ending after it."""
+        best: tuple[int, Value, str] | None = None
+        for length in range(1, len(key) + 1):
+            for order, value in self._by_base.get(key[:length], ()):
+                ending = key[length:]
+                if (best is None or order < best[0]) and _ENDING.fullmatch(ending):
+                    best = (order, value, ending)
+        return None if best is None else best[1:]
 
 
 @cache
