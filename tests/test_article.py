@@ -196,6 +196,7 @@ NOT_DATELINES = [
     "Heyet ile görüşüldü. İki ülke arasında İzmir - Bakü\n",  # no sentence ends before the dash
     "Başkan Türkmenistan ile iş birliğini anlattı. - teşekkür etti\n",  # not in capitals
     "Toplantı saat 14.00'te başladı - 2025\n",
+    "Konya, Karaman ve Aksaray - üç kent ortak fuar açtı.\n",  # a comma, but no date after it
 ]
 
 
@@ -409,6 +410,10 @@ FRONT_LINES = [
      None, "Akdeniz Postası", None, "ALANYA"),
     ("Şehitkamil'in Asya'daki yeni dostu: Ipoh\n\nGAZİANTEP (24.09.2025) - ",
      datetime.date(2025, 9, 24), None, None, "GAZİANTEP"),
+    ("Başkonsolos Todorova'dan ilk temaslar\n\nBursa, 12.04.2024 (Marmara Postası) - ",
+     datetime.date(2024, 4, 12), "Marmara Postası", None, "Bursa"),
+    ("Şehzadeler ile Şefşavun protokolü yeniledi\n\nMANİSA, 22 Ekim 2024 – ",
+     datetime.date(2024, 10, 22), None, None, "MANİSA"),
     ('Büyükelçi Bhatti: "Sakarya ile bağımız güçlü"\n\n date 2025-02-26 Sakarya Postası / Murat Işık - ',
      datetime.date(2025, 2, 26), "Sakarya Postası", "Murat Işık", None),
 ]

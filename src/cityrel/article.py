@@ -93,8 +93,13 @@ _HEADLINE = re.compile(
 # Merkezi", "Yayın tarihi: 9 Nisan 2025"); it is one only if it holds a date.
 _BYLINE = re.compile(r"[ \t]*(?P<line>[^\n]{1,100}[^\s.!?…:;,])[ \t]*(?:\n(?:[ \t]*\n)*|\Z)")
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
+# An opening dateline: "KONYA (KENT HABER) - ", or with the date after a comma, where the city may be
+# written as in prose and the source left out: "Bursa, 12.04.2024 (Marmara Postası) - ",
+# "MANİSA, 22 Ekim 2024 - ".
 _OPENING_DATELINE = re.compile(
-    rf"[ \t]*(?P<city>{_NAME})[ \t]*\((?P<source>[^()\n]{{1,80}})\)[ \t]*{_DASH}(?:[ \t]+|$)"
+    rf"[ \t]*(?P<city>{_NAME})[ \t]*"
+    r"(?:,[ \t]*(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[ \t]+[^\W\d_]+[ \t]+\d{4}))?[ \t]*"
+    rf"(?:\((?P<source>[^()\n]{{1,80}})\))?[ \t]*{_DASH}(?:[ \t]+|$)"
 )
 # A closing dateline follows the end of a sentence, or stands alone on the last line,
 # so that a hyphenated phrase ending the text ("İzmir - AB") is not taken for one.
@@ -331,13 +336,16 @@ def _article(text: str, *, key: str, source: str) -> Article:
         raise ArticleError(source, "has a header but no article text after it")
     opening = _OPENING_DATELINE.match(text, body)
     date, dateline, agency, body_end = front.date, None, None, None
-    if opening and _is_capitals(opening["city"]):
+    dated = written_date(opening["date"]) if opening and opening["date"] else None
+    if opening and (dated or (opening["source"] and not opening["date"] and _is_capitals(opening["city"]))):
         dateline, body = opening["city"], opening.end()
         # "GAZİANTEP (24.09.2025) - " dates the article where another would name its agency.
-        if (written := written_date(opening["source"])) is not None:
-            date = date or written
-        else:
-            agency = opening["source"].strip()
+        named = opening["source"]
+        if named and (written := written_date(named)) is not None:
+            dated = dated or written
+        elif named:
+            agency = named.strip()
+        date = date or dated
     closing = _closing_dateline(text)
     if closing:
         dateline = dateline or closing.group("city")

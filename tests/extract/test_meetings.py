@@ -241,3 +241,29 @@ def test_a_call_told_then_its_host_receiving_the_guest(extracted):
                       "teşekkür etti.")
     with_mayor = [m for m in facts.meetings if "Hüseyin Ekşioğlu" in names(m)]
     assert [("Fahad Salem Al-Ajmi" in names(m), m.date) for m in with_mayor] == [(True, datetime.date(2025, 8, 7))]
+
+
+def test_a_chinese_name_is_called_by_its_family_name(extracted):
+    facts = extracted("Zhou Minghai, Çin Halk Cumhuriyeti'nin İzmir Başkonsolosu, Manisa'da temaslarda bulundu. "
+                      "Zhou önce Manisa Valisi Enver Kocaoğlu ile görüştü.")
+    assert ("Zhou Minghai", "ConsulGeneral") in [(p.person.name, p.role.value) for p in facts.posts]
+    assert [names(m) for m in facts.meetings] == [{"Zhou Minghai", "Enver Kocaoğlu"}]
+
+
+def test_the_guest_is_the_visitor_named_in_the_sentence_not_his_companion(extracted):
+    facts = extracted("Tacikistan'ın Ankara Büyükelçisi Davlatjon Karimzoda'ya Tacikistan'ın Antalya Fahri Konsolosu "
+                      "Mehmet Ali Sarıkaya eşlik etti. Karimzoda dün de Isparta Belediyesi'nin konuğu oldu. Heyeti "
+                      "Belediye Başkanı Kenan Yalçınkaya karşıladı.")
+    assert [(p.person.name, p.organization.label) for p in facts.posts if p.role.value == "Mayor"] == [
+        ("Kenan Yalçınkaya", "Isparta Belediyesi")]
+    assert [names(m) >= {"Davlatjon Karimzoda", "Kenan Yalçınkaya"} for m in facts.meetings] == [True]
+
+
+def test_a_call_takes_the_day_of_the_sentence_before_that_names_the_visitor(extracted):
+    facts = extracted("Bursa, 12.04.2024 (Marmara Postası) - Bulgaristan'ın Bursa Başkonsolosu Desislava Todorova, "
+                      "ilk resmi ziyaretlerini dün gerçekleştirdi. Todorova'yı makamında kabul eden Vali Kadir Ertürk, "
+                      "bağları anlattı. Todorova bugün de İnegöl'deydi. Başkonsolosu makamında ağırlayan İnegöl "
+                      "Belediye Başkanı Serkan Uçar, çalışmaları anlattı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Desislava Todorova", "Kadir Ertürk"}, datetime.date(2024, 4, 11)),
+        ({"Desislava Todorova", "Serkan Uçar"}, datetime.date(2024, 4, 12))]

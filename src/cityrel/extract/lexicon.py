@@ -64,6 +64,11 @@ def honorifics() -> frozenset[str]:
 
 
 @cache
+def family_names_first() -> frozenset[str]:
+    return frozenset(column("family_names_first", "name"))
+
+
+@cache
 def months() -> dict[str, int]:
     return {name: int(number) for name, number in mapping("months", "month", "number").items()}
 

@@ -22,6 +22,7 @@ from functools import cached_property
 from cityrel.extract import gazetteer
 from cityrel.extract.lexicon import (
     Title,
+    family_names_first,
     honorifics,
     match_head,
     match_title,
@@ -47,6 +48,8 @@ AMBIGUOUS_PARTICLES = {"de", "da"}
 # Case endings after a possessive's "n" ("Listesi'ndeki", "Merkezi'ne"): the word is a possessed noun, the head
 # of a compound name, not a town ("Ohri'de", "Ohri'ye" take none).
 POSSESSED_CASES = ("nda", "nde", "nta", "nte", "ndan", "nden", "na", "ne")
+# Words that stand for the visitor: "heyet", "konuğunu", "misafirleri".
+GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 OFFICE = "baskanlig"
 """The title word of an office ("başkanlık"), not of its holder (titles.tsv)."""
 # Case endings of a place someone goes to, is in, or comes from.
@@ -327,9 +330,10 @@ class Mentions:
 
     def _read_name_before(self, mention: TitleMention) -> None:
         """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi
-        olarak", "X Y, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "X Y (Kazan Belediye Başkan Yardımcısı)"."""
+        olarak", "X Y, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "X Y (Kazan Belediye Başkan Yardımcısı)",
+        "Zhou Minghai, Çin Halk Cumhuriyeti'nin İzmir Başkonsolosu, ..." (up to five words between)."""
         tokens, edge = self.tokens, mention.first
-        while edge > 0 and edge > mention.first - 3 and tokens[edge - 1].text != "," and (
+        while edge > 0 and edge > mention.first - 6 and tokens[edge - 1].text != "," and (
                 tokens[edge - 1].capitalised or tokens[edge - 1].key == "ulkesinin"):
             edge -= 1
         if edge == 0 or tokens[edge - 1].text not in (",", "("):
@@ -624,11 +628,13 @@ class Mentions:
 
     def _inflected_opening(self, at: int) -> bool:
         """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative or ablative
-        ("Ardından"), or plural and possessed ("Konukları"), without an apostrophe is a common word ("at the
-        meeting"); a place's name takes one ("Beykoz'da")."""
+        ("Ardından"), or plural and possessed ("Konukları"), or a word for the visitor ("Heyeti Belediye
+        Başkanı X karşıladı"), without an apostrophe is a common word ("at the meeting"); a place's name
+        takes one ("Beykoz'da")."""
         token = self.tokens[at]
-        return self._opens_sentence(at) and not token.suffix and len(token.key) > 5 and token.key.endswith(
-            ("da", "de", "ta", "te", "dan", "den", "tan", "ten", "lari", "leri"))
+        return self._opens_sentence(at) and not token.suffix and (token.key.startswith(GUEST_WORDS) or (
+            len(token.key) > 5 and token.key.endswith(("da", "de", "ta", "te", "dan", "den", "tan", "ten", "lari",
+                                                       "leri"))))
 
     def _structurally_place(self, first: int, end: int) -> bool:
         """A place noun or a municipal title after the name, or "kardeş şehri X" before it."""
@@ -737,8 +743,10 @@ _GIVEN_NAME_AFTER_SURNAME = re.compile(r"\w+ [A-Z][a-z]+-[a-z]+")
 
 
 def _surname(name: str, key: str) -> str:
-    """The folded word a second mention of `name` uses: the last, or the first in "Choi Dong-hyun"."""
-    return key.split()[0] if _GIVEN_NAME_AFTER_SURNAME.fullmatch(name) else key.split()[-1]
+    """The folded word a second mention of `name` uses: the last, or the first in "Choi Dong-hyun" and in a
+    Chinese name ("Zhou Minghai")."""
+    first = key.split()[0]
+    return first if _GIVEN_NAME_AFTER_SURNAME.fullmatch(name) or first in family_names_first() else key.split()[-1]
 
 
 def _names_many(last: Token, title: Title) -> bool:

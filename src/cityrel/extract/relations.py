@@ -37,6 +37,7 @@ from cityrel.extract.lexicon import (
 )
 from cityrel.extract.mentions import (
     GENITIVE_FOLDED,
+    GUEST_WORDS,
     LOCATIVE_KI,
     OFFICE,
     PLACE_TITLES,
@@ -116,8 +117,6 @@ REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", 
 LEADER_TITLE_WORDS = 3
 """Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
 "başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
-# Words that stand for the visitor: "heyet", "konuğunu", "misafirleri".
-GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
@@ -1063,12 +1062,13 @@ class Relations:
                    for at in indices)
 
     def _day_of_visit_before(self, sentence: int, people: list[Person]) -> datetime.date | None:
-        """The day the sentence before gave a visit by its noun, naming one of `people`: "Yeni yönetim ilk
-        ziyaretini dün Başkan Arslan'a yaptı. Mehmetoğlu'nu ağırlayan Arslan ..."."""
+        """The day the sentence before gave, naming one of `people`: "Yeni yönetim ilk ziyaretini dün Başkan
+        Arslan'a yaptı. Mehmetoğlu'nu ağırlayan Arslan ...", "Todorova bugün de İnegöl'deydi. Başkonsolosu
+        ağırlayan ..."."""
         if sentence == 0:
             return None
         before = self.m.sentence_range(sentence - 1)
-        if not self._names_a_meeting(before) or not set(people) & set(self.m.persons_in(before.start, before.stop)):
+        if not set(people) & set(self.m.persons_in(before.start, before.stop)):
             return None
         return self._day_in(before)
 
@@ -1129,6 +1129,14 @@ class Relations:
         leader = self._delegation_leader(index)
         if leader is not None:
             return leader
+        # "Karimzoda dün de Belediye'nin konuğu oldu": the visitor named last, by any of his names, before the
+        # one whose title was written last (the honorary consul who came with him)
+        visitors = {post.person for post in self.posts if self._is_visitor(post.organization)}
+        start = self.m.sentence_range(self.tokens[index].sentence).start
+        named = next((m.person for m in reversed(self.m.persons) if start <= m.first < index and m.person in visitors),
+                     None)
+        if named is not None:
+            return named
         for post in reversed(self._posts_before(index)):
             if self._is_visitor(post.organization):
                 return post.person
