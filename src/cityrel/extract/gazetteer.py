@@ -25,7 +25,7 @@ import pycountry
 
 from cityrel.extract.text import fold_name, slug
 from cityrel.extract.tokens import StemIndex
-from cityrel.lang.tr import table
+from cityrel.lang.tr import column, table
 from cityrel.model import City, Country
 
 HOME_COUNTRY = "TR"
@@ -172,7 +172,9 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
             c.population >= SMALL_HOME_PLACE or (c.population == 0 and fold_name(c.name) == key)
             if c.country == HOME_COUNTRY
             else fold_name(c.name) == key or c.country in context or c.population >= BIG_CITY)]
-    if "-" in name:  # "Charleville-Mézières": a hyphenated name says which town it is without its country
+    if "-" in name and not any(c.country in context for c in candidates):
+        # "Charleville-Mézières": a hyphenated name says which town it is without its country; with one
+        # ("Senegal'in Saint-Louis kenti"), the country does
         context |= {c.country for c in candidates if fold_name(c.name) == key}
     best = _best_candidate(candidates, context)
     if key in _districts() and (best is None or best.country not in context):
@@ -208,6 +210,12 @@ def _best_candidate(candidates: list[CityRecord], context: frozenset[str]) -> Ci
 
     kept = [record for record in candidates if plausible(record)]
     return max(kept, key=weight, default=None)
+
+
+@cache
+def region_names() -> dict[str, int]:
+    """Folded names of regions that hold a country's name (lang/tr/regions.tsv) -> their length in words."""
+    return {fold_name(name): len(name.split()) for name in column("regions", "name")}
 
 
 @cache

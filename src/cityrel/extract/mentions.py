@@ -223,6 +223,10 @@ class Mentions:
         at = 0
         while at < len(tokens):
             found = None
+            region = self._region_at(at)
+            if region:
+                at += region  # "Latin Amerika Müzik Festivali": no mention of the United States
+                continue
             # A run's name starts with this word's key: most capitalised words start no country's name.
             if tokens[at].capitalised and tokens[at].word and tokens[at].key in starts:
                 for length in (5, 4, 3, 2, 1):
@@ -239,6 +243,18 @@ class Mentions:
                 at = found.end
             else:
                 at += 1
+
+    def _region_at(self, at: int) -> int:
+        """The number of words of a region's name that starts at `at` ("Latin Amerika"), or 0."""
+        regions = gazetteer.region_names()
+        if not self.tokens[at].capitalised:
+            return 0
+        for length in sorted(set(regions.values()), reverse=True):
+            run = self.tokens[at:at + length]
+            if len(run) == length and not any(t.suffix for t in run[:-1]) \
+                    and " ".join(t.key for t in run) in regions:
+                return length
+        return 0
 
     def country_at(self, index: int) -> CountryMention | None:
         return next((m for m in self.countries if m.first <= index < m.end), None)

@@ -708,7 +708,8 @@ class Relations:
         return stop
 
     def _parties(self, window: range) -> list[PlaceMention]:
-        """Places in a window that can be a party: not containers, not where something happened."""
+        """Places in a window that can be a party: not containers, not where something happened, not the
+        ones an agreement is "besides"."""
         found = []
         for place in self._places_in(window.start, window.stop):
             if place.container:
@@ -716,6 +717,8 @@ class Relations:
             case = self._phrase_suffix(place)
             if (case in LOCATIVE and not self._foreign_town_hall(place)) or case in LOCATIVE_KI:
                 continue
+            if place.end < window.stop and self.tokens[place.end].key.startswith("disinda"):
+                continue  # "Kiçevo dışında ... kentleriyle de kardeş": besides the one told before
             found.append(place)
         return found
 
@@ -795,14 +798,15 @@ class Relations:
         return nxt == "ile" or self._phrase_suffix(place) in COMITATIVE
 
     def _with_list(self, with_ile: list[PlaceMention], parties: list[PlaceMention]) -> list[PlaceMention]:
-        """Extend "C ile" to the list before it, "A, B ve C ile"; a lone comma ("Trabzon, Aktau ile")
-        sets off a subject, not a list."""
+        """Extend "C ile" to the list before it, "A, B ve C ile", each place perhaps after its country
+        ("Kırgızistan'ın Karakol'u, Bosna Hersek'in Travnik'i ve ... Kumanova'sı ile"); a lone comma
+        ("Trabzon, Aktau ile") sets off a subject, not a list."""
         found = list(with_ile)
         for place in with_ile:
             index, joined_by_ve = parties.index(place), False
             while index > 0:
                 previous = parties[index - 1]
-                gap = [t.key for t in self.tokens[previous.end:parties[index].first]]
+                gap = [t.key for t in self.tokens[previous.end:parties[index].first] if not self._owner_country(t)]
                 if gap == ["ve"] or (gap == [","] and joined_by_ve):
                     joined_by_ve = True
                     found.append(previous)
@@ -810,6 +814,12 @@ class Relations:
                 else:
                     break
         return sorted({p.first: p for p in found}.values(), key=lambda p: p.first)
+
+    def _owner_country(self, token: Token) -> bool:
+        """Whether the token is part of a country in the genitive, the owner of the place after it
+        ("Bosna Hersek'in Travnik'i")."""
+        country = self.m.country_at(token.index)
+        return country is not None and self.tokens[country.end - 1].suffix in GENITIVE_FOLDED
 
     def _coordinated(self, a: PlaceMention, b: PlaceMention) -> bool:
         """"Gömeç ve Isparta": two places listed together, not paired."""
