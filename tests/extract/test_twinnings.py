@@ -54,12 +54,13 @@ def test_a_list_of_partners_twins_each_with_the_subject(extracted):
 
 @pytest.mark.parametrize(("text", "subject", "partners"), [
     # each partner after its country in the genitive; "İlçe" is the article's district
-    ("ANKARA (Bülten) - Yenimahalle Belediye Başkanı konuştu. İlçe bugüne kadar Kırgızistan’ın Karakol’u, Bosna Hersek’in Travnik’i ve "
-     "Kuzey Makedonya’nın Kumanova’sı ile kardeş şehir protokolü imzalamıştı.", "Yenimahalle",
+    (("ANKARA (Bülten) - Yenimahalle Belediye Başkanı konuştu. İlçe bugüne kadar Kırgızistan’ın Karakol’u, "
+      "Bosna Hersek’in Travnik’i ve Kuzey Makedonya’nın Kumanova’sı ile kardeş şehir protokolü imzalamıştı."),
+     "Yenimahalle",
      {"Karakol", "Travnik", "Kumanova"}),
     # "Kiçevo dışında": besides the one told before; "Latin Amerika" is no mention of the United States
-    ("Bayraklı’nın Kiçevo dışında Gürcistan’ın Kobuleti ve Senegal’in Saint-Louis kentleriyle de kardeşlik bağı "
-     "bulunuyor. Yazın bir Latin Amerika Müzik Festivali düzenlenecek.", "Bayraklı", {"Kobuleti", "Saint-Louis"}),
+    (("Bayraklı’nın Kiçevo dışında Gürcistan’ın Kobuleti ve Senegal’in Saint-Louis kentleriyle de kardeşlik bağı "
+      "bulunuyor. Yazın bir Latin Amerika Müzik Festivali düzenlenecek."), "Bayraklı", {"Kobuleti", "Saint-Louis"}),
 ])
 def test_a_list_of_partners_each_after_its_country(extracted, text, subject, partners):
     twinnings = extracted(text).twinnings
