@@ -25,6 +25,9 @@ TWINNINGS = [
      "dün ağırladı."), {"İnegöl", "Rožaje"}, "SisterCityAgreement", "2016"),
     ("Etiyopya'nın Harar kenti, Charleville-Mézières ile uzun yıllardır kardeş şehirdir.",
      {"Harar", "Charleville-Mézières"}, "SisterCityAgreement", None),
+    # "Kuba kenti" is Quba in Azerbaijan, though "Kuba" folds as "Küba" (Cuba) does
+    ("Melikgazi ile Azerbaycan’ın Kuba kenti arasında dostluk protokolü imzalandı.", {"Melikgazi", "Kuba"},
+     "FriendshipAgreement", None),
     # a quoted epithet neither ends the clause nor names a place
     ('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine imza attı.',
      {"Harar", "Şanlıurfa"}, "CooperationAgreement", None),
@@ -99,6 +102,7 @@ def test_a_signing_the_lead_reports_is_of_the_header_year(extracted):
     "Büyükelçi, \"Hucend ile Denizli kardeş olmalı\" dedi.",
     "Konyaaltı Belediye Başkanı Tekinalp, \"Mar del Plata ile kardeş şehir olmayı çok isteriz\" dedi.",
     "Konyaaltı Belediye Başkanı, Kumasi ile kardeşliğin gündemde olduğunu söyledi.",
+    "Muratpaşa Belediye Meclisi, Uruguay’ın Punta del Este kenti ile kardeş şehir olunmasını oy birliğiyle kabul etti.",
 ])
 def test_a_wished_twinning_is_a_proposal(extracted, text):
     facts = extracted(text)

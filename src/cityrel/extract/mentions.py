@@ -234,7 +234,7 @@ class Mentions:
                     if len(run) < length or any(t.suffix for t in run[:-1]) or not run[-1].word:
                         continue  # "Bosna-Hersek" joins over its hyphen, "Türkiye’nin X" does not
                     country = names.get(" ".join(t.key for t in run if t.word))
-                    if country:
+                    if country and not self._names_a_town(at + length):
                         found = CountryMention(at, at + length, country, run[-1].suffix)
                         break
             if found:
@@ -243,6 +243,12 @@ class Mentions:
                 at = found.end
             else:
                 at += 1
+
+    def _names_a_town(self, end: int) -> bool:
+        """Whether a town's noun or its mayor's title follows: "Kuba kenti", "Kuba Belediye Başkanı" are
+        Quba in Azerbaijan, though "Kuba" folds as "Küba" (Cuba) does."""
+        return end < len(self.tokens) and not self.tokens[end - 1].suffix and (
+            place_noun(self.tokens[end]) in ("city", "municipality") or self.tokens[end].key in PLACE_TITLES)
 
     def _region_at(self, at: int) -> int:
         """The number of words of a region's name that starts at `at` ("Latin Amerika"), or 0."""
