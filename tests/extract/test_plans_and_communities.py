@@ -49,6 +49,14 @@ COMMUNITIES = [
     ("Alanya'da en az dört bin Alman yaşıyor.", "DE", "Alanya", 4000, "atLeast"),
     ("Nazari, Kayseri'de yaşayan Afganistan uyruklu nüfusun 12 bin 400 civarında olduğunu söyledi.", "AF",
      "Kayseri", 12400, "about"),
+    ("Kentteki iki üniversitede okuyan Tacik öğrencilerin sayısının dört yüz elliyi aştığını belirtti. - ISPARTA",
+     "TJ", "Isparta", 450, "atLeast"),
+    ("Zhou, Manisa'daki fabrikalarda bugün 312 Çin vatandaşının çalıştığını söyledi.", "CN", "Manisa", 312, "exact"),
+    ("Batbayar, Sivas Cumhuriyet Üniversitesi'ne kayıtlı 214 Moğol öğrenci bulunduğunu söyledi.", "MN", "Sivas",
+     214, "exact"),
+    # "ilçede": the district whose mayor speaks, not the province the article is from
+    ("İnegöl Belediye Başkanı Serkan Uçar, ilçede on iki binin üzerinde Bulgaristan vatandaşının yaşadığını söyledi. "
+     "- BURSA", "BG", "İnegöl", 12000, "atLeast"),
 ]
 
 

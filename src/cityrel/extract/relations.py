@@ -36,6 +36,7 @@ from cityrel.extract.lexicon import (
     work_names,
 )
 from cityrel.extract.mentions import (
+    DATIVE,
     GENITIVE_FOLDED,
     GUEST_WORDS,
     LOCATIVE_KI,
@@ -83,7 +84,7 @@ MISSION_LABELS = {
     OrgKind.CONSULATE: "Konsolosluğu",
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
-AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan")  # "3 bini aştığını"
+AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan", "asiyor")  # "3 bini aştığını"
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
 # Marks that close a quoted name: "“Andong Günleri”nin", "Kardeş Kentler Forumu»".
@@ -96,6 +97,8 @@ OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki",
             "ilcemizdeki", "kentte", "sehirde", "ilcede", "ilde", "kentteki", "sehirdeki", "ilcedeki", "ildeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
+# Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
+GROUP_NOUNS = ("ogrenci", "isci", "aile")
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 ABOUT_BEFORE = {"yaklasik", "tahminen"}  # written before the count: "yaklaşık 60"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
@@ -1555,10 +1558,10 @@ class Relations:
 
     def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında",
-        "sayısı ise yaklaşık 60"."""
+        "sayısı ise yaklaşık 60", "Tacik öğrencilerin sayısının dört yüz elliyi aştığını"."""
         tokens = self.tokens
         at = index
-        if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu")):
+        if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu", *GROUP_NOUNS)):
             at += 1
         if at >= len(tokens) or not tokens[at].key.startswith(("sayisi", "nufus")):  # "uyruklu nüfusun"
             return None
@@ -1569,8 +1572,11 @@ class Relations:
 
     def _opens_a_name_in_the_locative(self, place: PlaceMention) -> bool:
         """"Siirt Üniversitesi’nde okuyan ...": a place that opens the name of a body said in the locative
-        (not one inside it: "Erzincan Binali Yıldırım Üniversitesi")."""
-        return any(org.first == place.first and self.tokens[org.head].suffix in LOCATIVE for org in self.m.orgs)
+        (not one inside it: "Erzincan Binali Yıldırım Üniversitesi"), or in the dative of those enrolled
+        there ("Sivas Cumhuriyet Üniversitesi'ne kayıtlı")."""
+        return any(org.first == place.first and (self.tokens[org.head].suffix in LOCATIVE or (
+            self.tokens[org.head].suffix in DATIVE and org.head + 1 < len(self.tokens)
+            and self.tokens[org.head + 1].key.startswith("kayitli"))) for org in self.m.orgs)
 
     def _listed(self, place: PlaceMention) -> bool:
         """True when the place closes a list of places ("A, B ve C'de")."""
@@ -1591,20 +1597,34 @@ class Relations:
                 if self._listed(place):
                     return None  # "Prizren, Priştine ve Mitrovitsa'da toplam ...": a sum over places
                 return place.city, place.first
+        ours = self._speakers_city(sentence)
         for at in range(index - 1, -1, -1):
             if self.tokens[at].sentence != sentence:
                 break
-            if self.home and self.tokens[at].key in OUR_CITY:
-                return self.home, at
+            if ours and self.tokens[at].key in OUR_CITY:
+                return ours, at
         for at in range(after, min(after + 3, len(self.tokens))):
-            if self.home and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
-                return self.home, at
+            if ours and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
+                return ours, at
         for place in self.m.places:  # "450 Türkmen işçinin de Karabük'te yaşadığını": the city right after
             if after <= place.first < after + 3 and self.tokens[place.first].sentence == sentence \
                     and self._located_in(place) and not self._listed(place):
                 return place.city, place.first
         return next(((p.city, p.first) for p in reversed(self.m.places) if p.end <= index
                      and self.tokens[p.first].sentence == sentence and self._opens_a_name_in_the_locative(p)), None)
+
+
+    def _speakers_city(self, sentence: int) -> City | None:
+        """The city "kentte", "ilçemizde" mean in a sentence: the one whose mayor or governor the sentence
+        names, when it names officials of one city only ("İnegöl Belediye Başkanı Uçar, ilçede ..."),
+        else the article's own."""
+        indices = self.m.sentence_range(sentence)
+        people = set(self.m.persons_in(indices.start, indices.stop))
+        cities = {p.organization.city.key: p.organization.city for p in self.posts if p.person in people
+                  and p.organization.city and p.organization.kind in (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP)}
+        if len(cities) == 1 and (self.home is None or self.home.key not in cities):
+            return next(iter(cities.values()))
+        return self.home
 
 
 def _year(token: Token) -> int | None:
