@@ -55,8 +55,8 @@ COMMUNITIES = [
     ("Batbayar, Sivas Cumhuriyet Üniversitesi'ne kayıtlı 214 Moğol öğrenci bulunduğunu söyledi.", "MN", "Sivas",
      214, "exact"),
     # "ilçede": the district whose mayor speaks, not the province the article is from
-    ("İnegöl Belediye Başkanı Serkan Uçar, ilçede on iki binin üzerinde Bulgaristan vatandaşının yaşadığını söyledi. "
-     "- BURSA", "BG", "İnegöl", 12000, "atLeast"),
+    (("İnegöl Belediye Başkanı Serkan Uçar, ilçede on iki binin üzerinde Bulgaristan vatandaşının yaşadığını söyledi. "
+     "- BURSA"), "BG", "İnegöl", 12000, "atLeast"),
 ]
 
 
