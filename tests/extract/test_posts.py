@@ -262,6 +262,17 @@ def test_those_elected_to_the_presidency_and_to_the_board_of_the_body_just_named
         ("Rıdvan Çakır", "BoardMember", "ÇOBATDER"), ("Gülay Sadıkoğlu", "BoardMember", "ÇOBATDER")}
 
 
+def test_offices_in_the_dative_name_those_elected_to_them(extracted):
+    facts = extracted("Denizli Kosova Türkleri Kültür ve Dayanışma Derneği (DEKOSDER) kuruldu. Genel kurulda ilk "
+                      "yönetim belirlendi. Kurucu başkanlığa, yirmi yılı aşkın süredir kentte tekstil işiyle uğraşan "
+                      "Fikret Rama seçildi. Yönetim kurulunda başkan yardımcılıklarına Selvije Durmiş ile Nazmi "
+                      "Şaban, genel sekreterliğe ise Ylber Hajdari getirildi. Büyükelçi ise Rama'nın çalışmalarını "
+                      "övdü.")
+    assert {(p.person.name, p.role.value, p.organization.acronym) for p in facts.posts} == {
+        ("Fikret Rama", "President", "DEKOSDER"), ("Selvije Durmiş", "BoardMember", "DEKOSDER"),
+        ("Nazmi Şaban", "BoardMember", "DEKOSDER"), ("Ylber Hajdari", "SecretaryGeneral", "DEKOSDER")}
+
+
 def test_a_metropolitan_title_without_a_city_is_the_metropolitan_municipality_named_before(extracted):
     facts = extracted("Tepebaşı Belediye Başkanı Serdar Güleryüz heyeti ağırladı. Heyet ertesi gün Eskişehir "
                       "Büyükşehir Belediyesi'nin konuğu oldu. Misafirleri Büyükşehir Belediye Başkan Yardımcısı Nurten "

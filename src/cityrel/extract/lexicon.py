@@ -113,12 +113,19 @@ def match_title(tokens: Sequence[Token], at: int) -> tuple[Title, int] | None:
     """The longest title starting at token `at`, and the index after it."""
     for title in _titles_by_prefix().get(tokens[at].key[:_PREFIX], ()):
         end = at + len(title.words)
+        last = len(title.words) - 1
         if end <= len(tokens) and all(
-            inflects(tokens[at + k].key, word) and (k == len(title.words) - 1 or not tokens[at + k].suffix)
+            inflects(tokens[at + k].key, word) if k == last else _inside_title(tokens[at + k], word)
             for k, word in enumerate(title.words)
         ):
             return title, end
     return None
+
+
+def _inside_title(token: Token, word: str) -> bool:
+    """A word before a title's last one takes at most a possessive ("Belediyesi Başkanı"), not a case:
+    "Yönetim kurulunda başkan yardımcılığına" is no "Yönetim Kurulu Başkanı"."""
+    return not token.suffix and token.key in (word, word + "i", word + "si", word + "u", word + "su")
 
 
 def match_head(tokens: Sequence[Token], at: int) -> tuple[str, int] | None:

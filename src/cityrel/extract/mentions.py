@@ -51,7 +51,12 @@ POSSESSED_CASES = ("nda", "nde", "nta", "nte", "ndan", "nden", "na", "ne")
 # Words that stand for the visitor: "heyet", "konuğunu", "misafirleri".
 GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 OFFICE = "baskanlig"
-"""The title word of an office ("başkanlık"), not of its holder (titles.tsv)."""
+"""The title word of the head's office ("başkanlık"), not of its holder (titles.tsv)."""
+OFFICE_ENDINGS = ("lig", "lik")
+"""How the last word of an office's title ends ("başkanlığa", "yardımcılıklarına", "sekreterliğe"): the office,
+which names a holder only in the dative."""
+ELECTED = ("secil", "getiril", "atan")
+"""Verbs of a vote or appointment to an office: "başkanlığa, ... Fikret Rama seçildi"."""
 # Case endings of a place someone goes to, is in, or comes from.
 MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
@@ -275,7 +280,7 @@ class Mentions:
                 at += 1
                 continue
             title, end = matched
-            if title.words[-1] == OFFICE and not self.tokens[end - 1].key.endswith(("a", "e")):
+            if title.words[-1].endswith(OFFICE_ENDINGS) and not self.tokens[end - 1].key.endswith(("a", "e")):
                 at += 1  # "X başkanlığındaki heyet": an office names a holder only as the goal of a vote
                 continue  # or an appointment, in the dative: "başkanlığa Erol Mehmetoğlu'nu getirdi"
             if self._ends_a_name(at):
@@ -325,6 +330,11 @@ class Mentions:
             at = participle + 1 if after is None else after
         if at < len(tokens) and tokens[at].key == "olan":
             at += 1  # "Pingyao'nun belediye başkanı olan Zhao Mingyuan"
+        if mention.title.words[-1].endswith(OFFICE_ENDINGS) and at < len(tokens):
+            if tokens[at].key == "ise":
+                at += 1  # "genel sekreterliğe ise Bilguun Tsogt seçildi" (but "Büyükelçi ise Rákóczi'nin ...")
+            if tokens[at].text == ",":
+                at = self._elected_after(at, tokens[at].sentence)  # "başkanlığa, ... uğraşan Fikret Rama seçildi"
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
             at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
         sentence = tokens[mention.end - 1].sentence
@@ -349,6 +359,19 @@ class Mentions:
             # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "Rinat Sabirov (Kazan Belediye
             # Başkan Yardımcısı)"
             self._read_name_before(mention)
+
+    def _elected_after(self, at: int, sentence: int) -> int:
+        """Where the name starts that a vote or appointment to an office gives, past what describes the person
+        ("başkanlığa, yirmi yılı aşkın süredir ... uğraşan Fikret Rama seçildi"); `at` if none does."""
+        tokens = self.tokens
+        for first in range(at + 1, len(tokens)):
+            if tokens[first].sentence != sentence:
+                break
+            name = self._read_name(first)
+            if name and len(name[2].split()) > 1:
+                end = name[1]
+                return first if end < len(tokens) and tokens[end].key.startswith(ELECTED) else at
+        return at
 
     def _read_name_before(self, mention: TitleMention) -> None:
         """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi

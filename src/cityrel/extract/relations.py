@@ -551,8 +551,8 @@ class Relations:
             return self._latest_association(first), 1, first
         if mention.title.words[-1] == OFFICE:
             # "Dernek genel kurulunu yaptı. ... başkanlığa Erol Mehmetoğlu'nu getirdi": a vote for the head of
-            # the body just named (a mayor's is "belediye başkanlığına")
-            previous = self.m.sentence_range(max(self.tokens[first].sentence - 1, 0)).start
+            # the body named in this sentence or the two before (a mayor's is "belediye başkanlığına")
+            previous = self.m.sentence_range(max(self.tokens[first].sentence - 2, 0)).start
             body = next((o for o in reversed(self.m.orgs) if previous <= o.first < first
                          and o.kind == "association" and o.name), None)
             return (self.named_org(body), 1, first) if body else (None, 0, first)
