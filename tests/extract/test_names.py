@@ -182,3 +182,9 @@ def test_a_full_name_written_without_a_title_completes_a_titled_surname(extracte
                       "Mikalauskas ve Fahri Konsolos Aktunç, Bodrum Belediye Başkanı Tamer Gündoğan'ı ziyaret etti.")
     assert {p.name for m in facts.meetings for p in m.participants} == {
         "Cem Aktunç", "Laurynas Mikalauskas", "Tamer Gündoğan"}
+
+
+def test_a_country_in_the_genitive_after_a_title_owns_the_next_title(extracted):
+    facts = extracted("Katar'ın Ankara Büyükelçisi Salem Al-Kuwari geldi. Ziyarette büyükelçiye Katar’ın İstanbul "
+                      "Başkonsolosu Abdullah Nasser Al-Marri eşlik etti.")
+    assert {p.name for p in facts.people} == {"Salem Al-Kuwari", "Abdullah Nasser Al-Marri"}

@@ -406,8 +406,9 @@ class Mentions:
         variant: tuple[int, str] | None = None
         while at < len(tokens) and sum(w.text != "-" and w.capitalised for w in words) < MAX_NAME_TOKENS:
             token = tokens[at]
-            if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at):
-                break
+            if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at) \
+                    or (not words and token.suffix in GENITIVE_FOLDED and self.country_at(at)):
+                break  # "büyükelçiye Katar’ın İstanbul Başkonsolosu ...": the owner of the next title, no name
             if len(words) >= 2 and token.suffix in MOTION_CASES and gazetteer.notable_place(
                     token.stem, self._home_and_context):
                 break  # "Toktobekoviç İzmir'e geldi": the name has ended, a place follows
