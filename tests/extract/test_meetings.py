@@ -267,3 +267,11 @@ def test_a_call_takes_the_day_of_the_sentence_before_that_names_the_visitor(extr
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Desislava Todorova", "Kadir Ertürk"}, datetime.date(2024, 4, 11)),
         ({"Desislava Todorova", "Serkan Uçar"}, datetime.date(2024, 4, 12))]
+
+
+def test_a_call_takes_the_day_the_sentence_before_gave_the_visit(extracted):
+    facts = extracted("Moğol öğrencilerden ziyaret\n\nSivas Haber Merkezi | 6 Kasım 2025\n\nYeni yönetim ilk resmi "
+                      "ziyaretini 3 Kasım'da belediyeye yaptı. Dernek Başkanı Temuulen Batbayar'ı makamında ağırlayan Sivas Belediye Başkanı Orhan "
+                      "Tezcan, öğrencileri övdü.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Temuulen Batbayar", "Orhan Tezcan"}, datetime.date(2025, 11, 3))]
