@@ -313,3 +313,14 @@ def test_someones_town_is_no_place_of_that_name(extracted):
     facts = extracted('Akşehir Belediye Başkanı Tahir Gürbüz, "Nasreddin Hoca\'nın kenti ile Gabrovo\'nun kardeşliği '
                       'çok anlamlı" dedi.')
     assert all("Hoca" not in {c.label_tr for c in t.cities} for t in facts.twinnings)
+
+
+@pytest.mark.parametrize("wish", [
+    "Başkan, bu belgeyi önümüzdeki dönemde tam bir kardeş şehir protokolüne dönüştürmek istediklerini söyledi.",
+    "Başkan, iki belediyenin bir yıl içinde kardeş şehir protokolü imzalamayı hedeflediğini söyledi.",
+])
+def test_an_agreement_to_be_made_a_twinning_is_a_proposal_of_the_pair(extracted, wish):
+    facts = extracted("Odunpazarı Belediyesi ile Tataristan'ın Kazan kenti arasında iş birliği mutabakat zaptı "
+                      "imzalandı. " + wish)
+    assert [t.kind.value for t in facts.twinnings] == ["CooperationAgreement"]
+    assert "Odunpazarı-Kazan kardeş şehir protokolü" in [plan.label for plan in facts.plans]

@@ -897,6 +897,12 @@ class Relations:
             elif len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
                     and not any(parties[0].city.label_tr in plan.label for plan in self.plans):
                 pairs = [(self.home, parties[0].city)]
+            elif not parties and (reference := self._pairs_by_reference(window, True)):
+                pairs = reference  # "İki kentin kardeş şehir olmasını arzu ediyoruz"
+            elif not parties and self._turned_into(window) and len({t.cities for t in self.twinnings}) == 1:
+                # "Bu belgeyi tam bir kardeş şehir protokolüne dönüştürmek istiyoruz": the agreement the two
+                # already have, made a twinning
+                pairs = [self.twinnings[0].cities]
         twinned = [{c.key for c in t.cities} for t in self.twinnings if t.kind == kind]
         for a, b in pairs:
             if {a.key, b.key} in twinned:
@@ -904,6 +910,10 @@ class Relations:
             a, b = sorted((a, b), key=lambda city: not (city.country and city.country.code == gazetteer.HOME_COUNTRY))
             label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"  # the Turkish side first, as the news writes it
             self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
+
+    def _turned_into(self, window: range) -> bool:
+        """Whether the words speak of an agreement turned into another: "dönüştürmek", "dönüşmesini"."""
+        return any(self.tokens[at].key.startswith("donus") for at in window)
 
     # -- dates ---------------------------------------------------------------
 
