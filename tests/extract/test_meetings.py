@@ -275,3 +275,13 @@ def test_a_call_takes_the_day_the_sentence_before_gave_the_visit(extracted):
                       "Tezcan, öğrencileri övdü.")
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Temuulen Batbayar", "Orhan Tezcan"}, datetime.date(2025, 11, 3))]
+
+
+def test_a_call_takes_the_day_the_sentence_before_gave_the_visitors(extracted):
+    facts = extracted("KAYSERİ (KENT HABER) - Dernek Başkanı Abdulhakim Nazari'nin de aralarında bulunduğu heyet, 4 "
+                      "Mart 2024 Pazartesi günü Vali Hüsnü Karataş'ı ziyaret etti. Heyet, iki gün sonra, 6 Mart Çarşamba günü Kayseri Büyükşehir "
+                      "Belediyesi'ne geçti. Konukları Büyükşehir Belediye Başkanı Selim Durmaz karşıladı. Nazari, "
+                      "Durmaz'dan Afgan ailelerin bir araya gelebileceği bir kültür merkezi talep etti.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Abdulhakim Nazari", "Hüsnü Karataş"}, datetime.date(2024, 3, 4)),
+        ({"Abdulhakim Nazari", "Selim Durmaz"}, datetime.date(2024, 3, 6))]

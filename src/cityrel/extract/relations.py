@@ -1085,13 +1085,15 @@ class Relations:
                    for at in indices)
 
     def _day_of_visit_before(self, sentence: int, people: list[Person]) -> datetime.date | None:
-        """The day the sentence before gave to a visit by its noun, or naming one of `people`: "Yeni yönetim
-        ilk ziyaretini 3 Kasım'da belediyeye yaptı. Batbayar'ı ağırlayan Tezcan ...", "Todorova bugün de
+        """The day the sentence before gave to a visit by its noun, to the visitor ("Heyet, 6 Mart Çarşamba günü
+        Büyükşehir Belediyesi'ne geçti. Konukları X karşıladı"), or naming one of `people`: "Yeni yönetim ilk
+        ziyaretini 3 Kasım'da belediyeye yaptı. Batbayar'ı ağırlayan Tezcan ...", "Todorova bugün de
         İnegöl'deydi. Başkonsolosu ağırlayan ..."."""
         if sentence == 0:
             return None
         before = self.m.sentence_range(sentence - 1)
-        if not (self._names_a_meeting(before) or set(people) & set(self.m.persons_in(before.start, before.stop))):
+        if not (self._names_a_meeting(before) or any(self._is_guest_word(at) for at in before)
+                or set(people) & set(self.m.persons_in(before.start, before.stop))):
             return None
         return self._day_in(before)
 
