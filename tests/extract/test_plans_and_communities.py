@@ -54,6 +54,8 @@ COMMUNITIES = [
     ("Zhou, Manisa'daki fabrikalarda bugün 312 Çin vatandaşının çalıştığını söyledi.", "CN", "Manisa", 312, "exact"),
     ("Batbayar, Sivas Cumhuriyet Üniversitesi'ne kayıtlı 214 Moğol öğrenci bulunduğunu söyledi.", "MN", "Sivas",
      214, "exact"),
+    ("Kayseri'deki üniversitelerde okuyan Tunuslu öğrenci sayısının 150'yi geçtiğini belirtti.", "TN", "Kayseri",
+     150, "atLeast"),
     # "ilçede": the district whose mayor speaks, not the province the article is from
     (("İnegöl Belediye Başkanı Serkan Uçar, ilçede on iki binin üzerinde Bulgaristan vatandaşının yaşadığını söyledi. "
      "- BURSA"), "BG", "İnegöl", 12000, "atLeast"),

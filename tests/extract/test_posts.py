@@ -262,6 +262,13 @@ def test_those_elected_to_the_presidency_and_to_the_board_of_the_body_just_named
         ("Rıdvan Çakır", "BoardMember", "ÇOBATDER"), ("Gülay Sadıkoğlu", "BoardMember", "ÇOBATDER")}
 
 
+def test_a_title_in_the_genitive_after_the_name(extracted):
+    facts = extracted("Kocaeli Kore Kültür Derneği de yeni etkinliklere hazırlanıyor. Park Min-ji, derneğin başkanı "
+                      "olarak festival düzenleyeceklerini duyurdu.")
+    assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
+        ("Park Min-ji", "President", "Kocaeli Kore Kültür Derneği")]
+
+
 def test_offices_in_the_dative_name_those_elected_to_them(extracted):
     facts = extracted("Denizli Kosova Türkleri Kültür ve Dayanışma Derneği (DEKOSDER) kuruldu. Genel kurulda ilk "
                       "yönetim belirlendi. Kurucu başkanlığa, yirmi yılı aşkın süredir kentte tekstil işiyle uğraşan "

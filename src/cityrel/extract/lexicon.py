@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
-from cityrel.extract.tokens import StemIndex, Token, inflects
+from cityrel.extract.tokens import StemIndex, Token, inflects, stem_bases
 from cityrel.lang.tr import column, mapping, table
 
 Entry = TypeVar("Entry")
 # Lexicon entries are looked up by the first letters of their first word, so a token is
 # compared only with the few entries that could match it.
 _PREFIX = 2
+_INSIDE_TITLE_ENDINGS = ("", "i", "si", "u", "su", "in", "nin", "un", "nun")
 
 
 def _by_prefix(entries: Sequence[Entry], first_word: Callable[[Entry], str]) -> dict[str, tuple[Entry, ...]]:
@@ -123,9 +124,11 @@ def match_title(tokens: Sequence[Token], at: int) -> tuple[Title, int] | None:
 
 
 def _inside_title(token: Token, word: str) -> bool:
-    """A word before a title's last one takes at most a possessive ("Belediyesi Başkanı"), not a case:
-    "Yönetim kurulunda başkan yardımcılığına" is no "Yönetim Kurulu Başkanı"."""
-    return not token.suffix and token.key in (word, word + "i", word + "si", word + "u", word + "su")
+    """A word before a title's last one takes at most a possessive or the genitive ("Belediyesi Başkanı",
+    "derneğin başkanı"), no other case: "Yönetim kurulunda başkan yardımcılığına" is no "Yönetim Kurulu
+    Başkanı"."""
+    return not token.suffix and any(token.key == base + ending for base in stem_bases(word)
+                                    for ending in _INSIDE_TITLE_ENDINGS)
 
 
 def match_head(tokens: Sequence[Token], at: int) -> tuple[str, int] | None:

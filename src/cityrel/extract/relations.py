@@ -84,7 +84,8 @@ MISSION_LABELS = {
     OrgKind.CONSULATE: "Konsolosluğu",
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
-AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan", "asiyor")  # "3 bini aştığını"
+AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan", "asiyor", "gecti", "geciyor")
+"""After a count: "3 bini aştığını", "150'yi geçtiğini"."""
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
 # Marks that close a quoted name: "“Andong Günleri”nin", "Kardeş Kentler Forumu»".

@@ -59,10 +59,10 @@ def inflects(key: str, stem: str) -> bool:
     >>> inflects("baskanlarindan", "baskan"), inflects("dernegi", "dernek"), inflects("baskanlik", "baskan")
     (True, True, False)
     """
-    return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):]) for base in _bases(stem))
+    return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):]) for base in stem_bases(stem))
 
 
-def _bases(stem: str) -> tuple[str, ...]:
+def stem_bases(stem: str) -> tuple[str, ...]:
     """The forms a stem takes before an ending: itself, and with a final k softened ("dernek" -> "derneg")."""
     return (stem, stem[:-1] + "g") if stem.endswith("k") else (stem,)
 
@@ -81,7 +81,7 @@ class StemIndex(Generic[Value]):
     def __init__(self, values: Mapping[str, Value]) -> None:
         self._by_base: dict[str, list[tuple[int, Value]]] = defaultdict(list)
         for order, (stem, value) in enumerate(values.items()):
-            for base in _bases(stem):
+            for base in stem_bases(stem):
                 self._by_base[base].append((order, value))
 
     def match(self, key: str) -> tuple[Value, str] | None:
