@@ -17,6 +17,8 @@ POSTS = [
     ("Almanya'nın İzmir Başkonsolosu Dr. Hans-Peter Müller geldi.", "Hans-Peter Müller", "ConsulGeneral",
      "Almanya İzmir Başkonsolosluğu"),
     ("Bornova Belediye Başkan Vekili Ayşe Kaya toplantıya katıldı.", "Ayşe Kaya", "Mayor", "Bornova Belediyesi"),
+    ("Ürdün'ün Zerka Belediye Başkanı İmad el-Hatib'in ev sahipliğinde tören yapıldı.", "İmad el-Hatib", "Mayor",
+     "Zerka Belediyesi"),
     ("Konak Belediye Başkan Yardımcısı Ali Demir konuştu.", "Ali Demir", "DeputyMayor", "Konak Belediyesi"),
     ("Ordu Büyükşehir Belediye Başkan Yardımcısı Hakan Demirtaş da vardı.", "Hakan Demirtaş", "DeputyMayor",
      "Ordu Belediyesi"),

@@ -442,6 +442,10 @@ class Mentions:
                         tokens[particles].key in AMBIGUOUS_PARTICLES and not surname_alone
                         and self._particle_before(particles + 1))):
                 particles += 1
+            if particles > at and particles + 1 < len(tokens) and tokens[particles].text == "-" \
+                    and tokens[particles].start == tokens[particles - 1].end \
+                    and self._name_token(tokens[particles + 1]):
+                particles += 1  # "İmad el-Hatib": an article joined to the name by a hyphen
             if particles > at and particles < len(tokens) and self._name_token(tokens[particles]):
                 words += tokens[at:particles]  # "Mark van der Berg": the particles belong to the surname
                 at = particles
