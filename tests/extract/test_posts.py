@@ -262,6 +262,16 @@ def test_those_elected_to_the_presidency_and_to_the_board_of_the_body_just_named
         ("Rıdvan Çakır", "BoardMember", "ÇOBATDER"), ("Gülay Sadıkoğlu", "BoardMember", "ÇOBATDER")}
 
 
+def test_the_one_elected_named_before_the_office_and_a_board_in_the_locative(extracted):
+    facts = extracted("Alanya Ukrayna Kültür ve Dayanışma Derneği'nde (ALUKDER) genel kurul yapıldı. Genel kurulda, "
+                      "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi. Melnyk başkanlığındaki yeni "
+                      "yönetim kurulunda Hasan Çelebi, Taras Shevchuk ve Olena Tkachenko görev aldı. Genel kurulda "
+                      "önceki başkan Bondarenko'ya plaket verildi.")
+    assert {(p.person.name, p.role.value, p.organization.acronym) for p in facts.posts} == {
+        ("Oksana Melnyk", "President", "ALUKDER"), ("Hasan Çelebi", "BoardMember", "ALUKDER"),
+        ("Taras Shevchuk", "BoardMember", "ALUKDER"), ("Olena Tkachenko", "BoardMember", "ALUKDER")}
+
+
 def test_a_title_in_the_genitive_after_the_name(extracted):
     facts = extracted("Kocaeli Kore Kültür Derneği de yeni etkinliklere hazırlanıyor. Park Min-ji, derneğin başkanı "
                       "olarak festival düzenleyeceklerini duyurdu.")

@@ -355,6 +355,10 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
+        if not mention.people and mention.title.words[-1].endswith(OFFICE_ENDINGS) and at < len(tokens) \
+                and tokens[at].key.startswith(ELECTED):
+            # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi": the one elected, named before
+            self._read_elected_before(mention)
         if not mention.people and at < len(tokens) and tokens[at].text in (",", ")"):
             # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "Rinat Sabirov (Kazan Belediye
             # Başkan Yardımcısı)"
@@ -372,6 +376,16 @@ class Mentions:
                 end = name[1]
                 return first if end < len(tokens) and tokens[end].key.startswith(ELECTED) else at
         return at
+
+    def _read_elected_before(self, mention: TitleMention) -> None:
+        """The last full name before an office in its sentence: the one elected to it."""
+        start = self.sentence_range(self.tokens[mention.first].sentence).start
+        for first in range(mention.first - 1, start - 1, -1):
+            name = self._read_name(first)
+            if name and name[1] <= mention.first and len(name[2].split()) > 1 \
+                    and (first == start or self._read_name(first - 1) is None):
+                mention.people.append(self.people.add(name[2], name[3]))
+                return
 
     def _read_name_before(self, mention: TitleMention) -> None:
         """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi
@@ -801,11 +815,11 @@ def _surname(name: str, key: str) -> str:
 
 def _names_many(last: Token, title: Title) -> bool:
     """A plural title ("muavin konsolosları"), one in the ablative ("yönetim kurulundan", from the
-    board) or a board in the dative ("yönetim kuruluna ... seçildi", elected to it) may introduce
-    several names: "A ile B", "A, B ve C"."""
+    board) or a board in the dative or locative ("yönetim kuruluna ... seçildi", elected to it;
+    "yönetim kurulunda ... görev aldı") may introduce several names: "A ile B", "A, B ve C"."""
     ending = last.key[len(title.words[-1]):]
     return "lar" in ending or "ler" in ending or ending.endswith(("dan", "den")) or (
-        title.words[-1] == "kurulu" and ending in ("na", "ne"))
+        title.words[-1] == "kurulu" and ending in ("na", "ne", "nda", "nde"))
 
 
 def _joined(words: list[Token]) -> str:
