@@ -324,3 +324,11 @@ def test_an_agreement_to_be_made_a_twinning_is_a_proposal_of_the_pair(extracted,
                       "imzalandı. " + wish)
     assert [t.kind.value for t in facts.twinnings] == ["CooperationAgreement"]
     assert "Odunpazarı-Kazan kardeş şehir protokolü" in [plan.label for plan in facts.plans]
+
+
+def test_an_agreement_signed_by_two_mayors_twins_their_cities_in_the_headers_year(extracted):
+    facts = extracted(" date 2024-05-17 Afyon Ekspres / Haber - Genk Belediye Başkanı Geert Maesen ilçeye geldi. "
+                      "Emirdağ Belediye Başkanı Kadir Soylu konukları ağırladı. Öğleden sonra meclis salonunda "
+                      "düzenlenen törende dostluk protokolünü Başkan Soylu ile Başkan Maesen imzaladı.")
+    assert [({c.label_tr for c in t.cities}, t.kind.value, t.signed) for t in facts.twinnings] == [
+        ({"Emirdağ", "Genk"}, "FriendshipAgreement", "2024")]

@@ -647,7 +647,7 @@ class Relations:
                 parties = self._parties(window)
                 if len(parties) == 1 and signing:
                     pending_home = parties[0].city
-                pairs = self._pairs_by_reference(window, signing)
+                pairs = self._pairs_by_reference(window, signing) or self._pairs_by_signers(told, signing)
                 if not pairs:
                     self._date_existing(told, date, evidence)
                     continue
@@ -853,6 +853,16 @@ class Relations:
                 cities.append(city)
         return [(cities[1], cities[0])] if len(cities) >= 2 else []
 
+    def _pairs_by_signers(self, window: range, signing: bool) -> list[tuple[City, City]]:
+        """"Dostluk protokolünü Başkan Soylu ile Başkan Maesen imzaladı": the cities of the two mayors who
+        signed it."""
+        if not signing:
+            return []
+        people = set(self.m.persons_in(window.start, window.stop))
+        cities = {p.organization.city.key: p.organization.city for p in self.posts if p.person in people
+                  and p.organization.kind == OrgKind.MUNICIPALITY and p.organization.city}
+        return [tuple(cities.values())] if len(cities) == 2 else []  # type: ignore[list-item]
+
     def _told_before(self, window: range) -> list[_Twinning]:
         """The twinnings told in the sentence just before the window's."""
         sentence = self.tokens[window.start].sentence
@@ -920,13 +930,17 @@ class Relations:
 
     def _signed_in(self, window: range, signing: bool) -> str | None:
         """When a twinning was signed: any date beside a signing verb or "became" ("bugün kardeş şehir
-        oldu"), or the header's year for a signing the first sentence reports (that is the news);
+        oldu"), or the header's year for a signing told in the simple past, or a twinning the first sentence
+        reports (that is the news);
         otherwise only a year ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
         became = any(self.tokens[at].key in ("oldu", "oldular") for at in window)  # "bugün kardeş şehir oldu"
         date = self._date_in(window) if signing or became else self._year_in(window)
-        if date is None and self.published and self.tokens[window.start].sentence == self.sentences[0] \
-                and (became or (signing and self._signed_now(window))):
-            return str(self.published.year)  # "Lüleburgaz, Ptuj ile kardeş oldu": the news is of the header's year
+        if date is None and self.published:
+            lead = self.tokens[window.start].sentence == self.sentences[0]
+            # "Lüleburgaz, Ptuj ile kardeş oldu" in the lead, "protokolü Başkan A ile Başkan B imzaladı" anywhere:
+            # the news is of the header's year
+            if (lead and became) or (signing and self._signed_now(window)):
+                return str(self.published.year)
         return date
 
     def _signed_now(self, window: range) -> bool:
