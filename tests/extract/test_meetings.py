@@ -285,3 +285,17 @@ def test_a_call_takes_the_day_the_sentence_before_gave_the_visitors(extracted):
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Abdulhakim Nazari", "Hüsnü Karataş"}, datetime.date(2024, 3, 4)),
         ({"Abdulhakim Nazari", "Selim Durmaz"}, datetime.date(2024, 3, 6))]
+
+
+def test_a_weekday_dates_a_call_to_the_last_such_day_and_a_two_word_surname_is_the_full_name(extracted):
+    facts = extracted(" date 2025-05-15 Erciyes Haber / Haber - Tunus'un Ankara Büyükelçisi Mounir Ben Salah kente "
+                      "geldi. Büyükelçi Ben Salah'ın çarşamba günü Kayseri Valisi Gökhan Ertürk'ü makamında ziyaret "
+                      "ettiği bildirildi.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Mounir Ben Salah", "Gökhan Ertürk"}, datetime.date(2025, 5, 14))]
+
+
+def test_every_monday_is_no_day(extracted):
+    facts = extracted(" date 2025-05-15 Erciyes Haber / Haber - Vali Gökhan Ertürk, her pazartesi günü olduğu gibi "
+                      "dün de Dernek Başkanı Ali Kaya'yı makamında kabul etti.")
+    assert [m.date for m in facts.meetings] == [datetime.date(2025, 5, 14)]

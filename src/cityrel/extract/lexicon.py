@@ -75,8 +75,9 @@ def months() -> dict[str, int]:
 
 
 @cache
-def weekdays() -> frozenset[str]:
-    return frozenset(column("weekdays", "weekday"))
+def weekdays() -> dict[str, int]:
+    """Folded weekday names -> their number as `datetime.date.weekday` gives it (Monday 0)."""
+    return {name: number for number, name in enumerate(column("weekdays", "weekday"))}
 
 
 @cache

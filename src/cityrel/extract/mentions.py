@@ -45,6 +45,9 @@ MAX_NAME_TOKENS = 4
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
                   "la", "las", "los"}
 AMBIGUOUS_PARTICLES = {"de", "da"}
+# Words that open a surname of two words, which a second mention writes whole: "Ben Salah", "El Amrani", "Van Dijk".
+SURNAME_PARTICLES = {"ben", "bin", "el", "al", "abu", "van", "von", "de", "di", "da", "del", "della", "le", "la",
+                     "mac", "mc", "o"}
 # Case endings after a possessive's "n" ("Listesi'ndeki", "Merkezi'ne"): the word is a possessed noun, the head
 # of a compound name, not a town ("Ohri'de", "Ohri'ye" take none).
 POSSESSED_CASES = ("nda", "nde", "nta", "nte", "ndan", "nden", "na", "ne")
@@ -129,6 +132,8 @@ class People:
         known = self.by_name.get(key)
         if known is None and " " not in name:  # one written word: "Tugay", "Al-Enezi", "Zhao"
             known = self.by_surname(key) or self._by_first_name(key)
+        elif known is None and name.split()[0].lower() in SURNAME_PARTICLES:
+            known = self.by_surname(key)  # "Büyükelçi Ben Salah": Mounir Ben Salah, named before
         if known is None:
             known = Person(key=slug(name), name=name, alt_names=variants)
             self.by_name[key] = known

@@ -109,6 +109,8 @@ EVENT_PARTS = ("acilis", "kapanis", "kapsam", "sonunda", "ardindan", "hazirlik")
 # Words that open a noun phrase of events without naming any: "ve", "bir dizi", "çeşitli", "tüm".
 VAGUE_OPENERS = {"ve", "ile", "dizi", "cesitli", "bazi", "cok", "birkac", "tum", "butun"}
 RELATIVE_DAYS = {"bugun": 0, "bugunku": 0, "dun": 1, "dunku": 1}
+# Words before a weekday that make it no day of the week just past: "her pazartesi", "önümüzdeki cuma günü".
+NOT_LAST_WEEK = {"her", "onumuzdeki", "gelecek", "bu"}
 TOWNSFOLK = re.compile(r"\w+l[iu](ler|lar)")  # "kırşehirliler", "sakaryalılar" (folded)
 # "merkezi Beyoğlu'nda bulunan Türk-Fas Derneği": words that, after a place, say a body sits there.
 SITTING = {"bulunan", "olan"}
@@ -977,6 +979,10 @@ class Relations:
                 before = self._date_told_before(tokens[at].sentence)  # "ertesi gün", "aynı gün": of the day told
                 if before is not None:
                     return (before + datetime.timedelta(days=int(token.key == "ertesi"))).isoformat()
+            if token.key in weekdays() and at + 1 < window.stop and tokens[at + 1].key == "gunu" and self.published \
+                    and (at == 0 or tokens[at - 1].key not in NOT_LAST_WEEK):
+                # "pazartesi günü": the last Monday up to the header's date
+                return _weekday_before(self.published, weekdays()[token.key]).isoformat()
             if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
                 with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
                     return _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat()
@@ -1690,6 +1696,11 @@ def _day_of_month_before(day: datetime.date, day_of_month: int) -> datetime.date
         return day.replace(day=day_of_month)
     last_month = day.replace(day=1) - datetime.timedelta(days=1)
     return last_month.replace(day=day_of_month)
+
+
+def _weekday_before(day: datetime.date, weekday: int) -> datetime.date:
+    """The last `weekday` (Monday 0) on or before `day`."""
+    return day - datetime.timedelta(days=(day.weekday() - weekday) % 7)
 
 
 def _last_before(day: datetime.date, month: int, day_of_month: int) -> datetime.date:
