@@ -252,24 +252,30 @@ def test_a_title_after_the_name_with_olarak_and_no_participle(extracted):
         ("Kari Haugland", "HonoraryConsul", "Antalya")]
 
 
-def test_those_elected_to_the_presidency_and_to_the_board_of_the_body_just_named(extracted):
-    facts = extracted("Çorlu Batı Trakya Türkleri Kültür ve Dayanışma Derneği (ÇOBATDER), genel kurulunu yaptı. "
-                      "Seçimde üyeler, başkanlığa Erol Mehmetoğlu'nu getirdi. Yönetim kuruluna Fatma Ahmetoğlu, Rıdvan "
-                      "Çakır ve Gülay Sadıkoğlu seçildi. Kürsüye gelen yeni başkan Mehmetoğlu da Batı Trakya'da "
-                      "soydaşların yaşadığını hatırlattı.")
-    assert {(p.person.name, p.role.value, p.organization.acronym) for p in facts.posts} == {
-        ("Erol Mehmetoğlu", "President", "ÇOBATDER"), ("Fatma Ahmetoğlu", "BoardMember", "ÇOBATDER"),
-        ("Rıdvan Çakır", "BoardMember", "ÇOBATDER"), ("Gülay Sadıkoğlu", "BoardMember", "ÇOBATDER")}
-
-
-def test_the_one_elected_named_before_the_office_and_a_board_in_the_locative(extracted):
-    facts = extracted("Alanya Ukrayna Kültür ve Dayanışma Derneği'nde (ALUKDER) genel kurul yapıldı. Genel kurulda, "
-                      "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi. Melnyk başkanlığındaki yeni "
-                      "yönetim kurulunda Hasan Çelebi, Taras Shevchuk ve Olena Tkachenko görev aldı. Genel kurulda "
-                      "önceki başkan Bondarenko'ya plaket verildi.")
-    assert {(p.person.name, p.role.value, p.organization.acronym) for p in facts.posts} == {
-        ("Oksana Melnyk", "President", "ALUKDER"), ("Hasan Çelebi", "BoardMember", "ALUKDER"),
-        ("Taras Shevchuk", "BoardMember", "ALUKDER"), ("Olena Tkachenko", "BoardMember", "ALUKDER")}
+@pytest.mark.parametrize(("text", "posts"), [
+    # a vote for the head of the body just named, and a board in the dative with a comma list
+    (("Çorlu Batı Trakya Türkleri Kültür ve Dayanışma Derneği (ÇOBATDER), genel kurulunu yaptı. Seçimde üyeler, "
+      "başkanlığa Erol Mehmetoğlu'nu getirdi. Yönetim kuruluna Fatma Ahmetoğlu, Rıdvan Çakır ve Gülay Sadıkoğlu "
+      "seçildi. Kürsüye gelen yeni başkan Mehmetoğlu da Batı Trakya'da soydaşların yaşadığını hatırlattı."),
+     {("Erol Mehmetoğlu", "President", "ÇOBATDER"), ("Fatma Ahmetoğlu", "BoardMember", "ÇOBATDER"),
+      ("Rıdvan Çakır", "BoardMember", "ÇOBATDER"), ("Gülay Sadıkoğlu", "BoardMember", "ÇOBATDER")}),
+    # the one elected named before the office, a board in the locative, and a president before ("önceki")
+    (("Alanya Ukrayna Kültür ve Dayanışma Derneği'nde (ALUKDER) genel kurul yapıldı. Genel kurulda, kurucu "
+      "üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi. Melnyk başkanlığındaki yeni yönetim kurulunda "
+      "Hasan Çelebi, Taras Shevchuk ve Olena Tkachenko görev aldı. Genel kurulda önceki başkan Bondarenko'ya "
+      "plaket verildi."),
+     {("Oksana Melnyk", "President", "ALUKDER"), ("Hasan Çelebi", "BoardMember", "ALUKDER"),
+      ("Taras Shevchuk", "BoardMember", "ALUKDER"), ("Olena Tkachenko", "BoardMember", "ALUKDER")}),
+    # offices in -lık in the dative, one after a clause that describes the one elected
+    (("Denizli Kosova Türkleri Kültür ve Dayanışma Derneği (DEKOSDER) kuruldu. Genel kurulda ilk yönetim "
+      "belirlendi. Kurucu başkanlığa, yirmi yılı aşkın süredir kentte tekstil işiyle uğraşan Fikret Rama seçildi. "
+      "Yönetim kurulunda başkan yardımcılıklarına Selvije Durmiş ile Nazmi Şaban, genel sekreterliğe ise Ylber "
+      "Hajdari getirildi. Büyükelçi ise Rama'nın çalışmalarını övdü."),
+     {("Fikret Rama", "President", "DEKOSDER"), ("Selvije Durmiş", "BoardMember", "DEKOSDER"),
+      ("Nazmi Şaban", "BoardMember", "DEKOSDER"), ("Ylber Hajdari", "SecretaryGeneral", "DEKOSDER")}),
+])
+def test_those_elected_to_the_offices_of_the_body_just_named(extracted, text, posts):
+    assert {(p.person.name, p.role.value, p.organization.acronym) for p in extracted(text).posts} == posts
 
 
 def test_a_title_in_the_genitive_after_the_name(extracted):
@@ -277,17 +283,6 @@ def test_a_title_in_the_genitive_after_the_name(extracted):
                       "olarak festival düzenleyeceklerini duyurdu.")
     assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
         ("Park Min-ji", "President", "Kocaeli Kore Kültür Derneği")]
-
-
-def test_offices_in_the_dative_name_those_elected_to_them(extracted):
-    facts = extracted("Denizli Kosova Türkleri Kültür ve Dayanışma Derneği (DEKOSDER) kuruldu. Genel kurulda ilk "
-                      "yönetim belirlendi. Kurucu başkanlığa, yirmi yılı aşkın süredir kentte tekstil işiyle uğraşan "
-                      "Fikret Rama seçildi. Yönetim kurulunda başkan yardımcılıklarına Selvije Durmiş ile Nazmi "
-                      "Şaban, genel sekreterliğe ise Ylber Hajdari getirildi. Büyükelçi ise Rama'nın çalışmalarını "
-                      "övdü.")
-    assert {(p.person.name, p.role.value, p.organization.acronym) for p in facts.posts} == {
-        ("Fikret Rama", "President", "DEKOSDER"), ("Selvije Durmiş", "BoardMember", "DEKOSDER"),
-        ("Nazmi Şaban", "BoardMember", "DEKOSDER"), ("Ylber Hajdari", "SecretaryGeneral", "DEKOSDER")}
 
 
 def test_a_metropolitan_title_without_a_city_is_the_metropolitan_municipality_named_before(extracted):
