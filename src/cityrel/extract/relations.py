@@ -84,7 +84,7 @@ MISSION_LABELS = {
     OrgKind.CONSULATE: "Konsolosluğu",
     OrgKind.HONORARY_CONSULATE: "Fahri Konsolosluğu",
 }
-AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "astig", "asan", "asiyor", "gecti", "geciyor")
+AT_LEAST = ("askin", "fazla", "uzerinde", "uzeri", "asti", "asan", "asiyor", "gecti", "geciyor")
 """After a count: "3 bini aştığını", "150'yi geçtiğini"."""
 # Words that refer back to a figure just given, to give a city's share of it: "bunlardan iki bin beş yüzü".
 PART_OF_FIGURE = {"bunlardan", "bunlarin", "bunun", "bundan"}
@@ -858,12 +858,17 @@ class Relations:
     def _pairs_by_signers(self, window: range, signing: bool) -> list[tuple[City, City]]:
         """"Dostluk protokolünü Başkan Soylu ile Başkan Maesen imzaladı": the cities of the two mayors who
         signed it."""
-        if not signing:
+        cities = self._cities_served(window, (OrgKind.MUNICIPALITY,)) if signing else {}
+        if len(cities) != 2:
             return []
+        first, second = cities.values()
+        return [(first, second)]
+
+    def _cities_served(self, window: range, kinds: tuple[OrgKind, ...]) -> dict[str, City]:
+        """The cities whose municipality or governorship (`kinds`) the people named in `window` serve, by key."""
         people = set(self.m.persons_in(window.start, window.stop))
-        cities = {p.organization.city.key: p.organization.city for p in self.posts if p.person in people
-                  and p.organization.kind == OrgKind.MUNICIPALITY and p.organization.city}
-        return [tuple(cities.values())] if len(cities) == 2 else []  # type: ignore[list-item]
+        return {p.organization.city.key: p.organization.city for p in self.posts
+                if p.person in people and p.organization.kind in kinds and p.organization.city}
 
     def _told_before(self, window: range) -> list[_Twinning]:
         """The twinnings told in the sentence just before the window's."""
@@ -1651,10 +1656,7 @@ class Relations:
         """The city "kentte", "ilçemizde" mean in a sentence: the one whose mayor or governor the sentence
         names, when it names officials of one city only ("İnegöl Belediye Başkanı Uçar, ilçede ..."),
         else the article's own."""
-        indices = self.m.sentence_range(sentence)
-        people = set(self.m.persons_in(indices.start, indices.stop))
-        cities = {p.organization.city.key: p.organization.city for p in self.posts if p.person in people
-                  and p.organization.city and p.organization.kind in (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP)}
+        cities = self._cities_served(self.m.sentence_range(sentence), (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP))
         if len(cities) == 1 and (self.home is None or self.home.key not in cities):
             return next(iter(cities.values()))
         return self.home
