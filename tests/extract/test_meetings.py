@@ -299,3 +299,14 @@ def test_every_monday_is_no_day(extracted):
     facts = extracted(" date 2025-05-15 Erciyes Haber / Haber - Vali Gökhan Ertürk, her pazartesi günü olduğu gibi "
                       "dün de Dernek Başkanı Ali Kaya'yı makamında kabul etti.")
     assert [m.date for m in facts.meetings] == [datetime.date(2025, 5, 14)]
+
+
+def test_two_calls_told_in_one_sentence_after_ardindan(extracted):
+    facts = extracted("Meksika'nın Ankara Büyükelçisi Alejandro Ruiz Cortés Mersin'e geldi. Büyükelçinin salı günü "
+                      "Mersin Büyükşehir Belediye Başkanı Ayten Doğru ile görüştüğü, ardından Yenişehir Belediyesi'ne "
+                      "geçerek Başkan Emre Aksoy'la bir araya geldiği öğrenildi. Görüşmeye Büyükşehir Belediyesi Dış "
+                      "İlişkiler Dairesi Başkanı Gökhan Yalçınkaya da katıldı.")
+    met = [names(m) for m in facts.meetings]
+    assert len(met) == 2 and {"Alejandro Ruiz Cortés", "Ayten Doğru"} <= met[0] \
+        and {"Alejandro Ruiz Cortés", "Emre Aksoy"} <= met[1] and "Emre Aksoy" not in met[0]
+    assert {p.person.name: p.organization.label for p in facts.posts}["Gökhan Yalçınkaya"] == "Mersin Belediyesi"

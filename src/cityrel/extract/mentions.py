@@ -53,6 +53,8 @@ SURNAME_PARTICLES = {"ben", "bin", "el", "al", "abu", "van", "von", "de", "di", 
 POSSESSED_CASES = ("nda", "nde", "nta", "nte", "ndan", "nden", "na", "ne")
 # Words that stand for the visitor: "heyet", "konuğunu", "misafirleri".
 GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
+# Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
+MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 OFFICE = "baskanlig"
 """The title word of the head's office ("başkanlık"), not of its holder (titles.tsv)."""
 OFFICE_ENDINGS = ("lig", "lik")
@@ -697,11 +699,11 @@ class Mentions:
 
     def _inflected_opening(self, at: int) -> bool:
         """"Görüşmede Büyükşehir Belediyesi ...": a sentence's first word in the locative or ablative
-        ("Ardından"), or plural and possessed ("Konukları"), or a word for the visitor ("Heyeti Belediye
-        Başkanı X karşıladı"), without an apostrophe is a common word ("at the meeting"); a place's name
-        takes one ("Beykoz'da")."""
+        ("Ardından"), or plural and possessed ("Konukları"), or a word for the visitor or the meeting ("Heyeti
+        Belediye Başkanı X karşıladı", "Görüşmeye Büyükşehir Belediyesi ..."), without an apostrophe is a common
+        word ("at the meeting"); a place's name takes one ("Beykoz'da")."""
         token = self.tokens[at]
-        return self._opens_sentence(at) and not token.suffix and (token.key.startswith(GUEST_WORDS) or (
+        return self._opens_sentence(at) and not token.suffix and (token.key.startswith(GUEST_WORDS + MEETING_NOUNS) or (
             len(token.key) > 5 and token.key.endswith(("da", "de", "ta", "te", "dan", "den", "tan", "ten", "lari",
                                                        "leri"))))
 

@@ -40,6 +40,7 @@ from cityrel.extract.mentions import (
     GENITIVE_FOLDED,
     GUEST_WORDS,
     LOCATIVE_KI,
+    MEETING_NOUNS,
     OFFICE,
     PLACE_TITLES,
     Mentions,
@@ -123,8 +124,6 @@ REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", 
 LEADER_TITLE_WORDS = 3
 """Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
 "başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
-# Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
-MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
 CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
 QUOTES = {'"', "“", "”", "«", "»"}
@@ -1064,9 +1063,11 @@ class Relations:
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
-            elif meeting_cues and len(people) > 2 and self._separately(indices):
+            elif meeting_cues and len(people) > 2 and self._separately(indices, meeting_cues):
                 # "X, Vali A ve Başkan B ile ayrı ayrı görüştü": one meeting with each of them
-                found += [_Meeting([people[0], other], [span], sentence, full_date, signing) for other in people[1:]]
+                visitor = next((p for p in people if self._serves_abroad(p)), people[0])
+                found += [_Meeting([visitor, other], [span], sentence, full_date, signing)
+                          for other in people if other != visitor]
             elif meeting_cues or not found:
                 if full_date is None and not (found and found[-1].sentence == sentence - 1):
                     full_date = self._day_of_visit_before(sentence, people)
@@ -1123,12 +1124,18 @@ class Relations:
             return None
         return self._day_in(before)
 
-    def _separately(self, indices: range) -> bool:
-        """"ayrı ayrı görüştü", "önce Vali A'yı, ardından Başkan B'yi ziyaret etti": the people after the
-        first met one by one."""
+    def _separately(self, indices: range, meeting_cues: list[tuple[int, Cue]]) -> bool:
+        """"ayrı ayrı görüştü", "önce Vali A'yı, ardından Başkan B'yi ziyaret etti", "A ile görüştüğü, ardından
+        ... B ile bir araya geldiği": the visitor met the others one by one."""
         keys = [self.tokens[at].key for at in indices]
         in_turn = "once" in keys and any(k in ("ardindan", "sonra") for k in keys[keys.index("once") + 1:])
-        return in_turn or any(a == "ayri" and b == "ayri" for a, b in itertools.pairwise(keys))
+        first, last = meeting_cues[0][0], meeting_cues[-1][0]
+        two_calls = any(self.tokens[at].key in ("ardindan", "sonra") for at in range(first + 1, last))
+        return in_turn or two_calls or any(a == "ayri" and b == "ayri" for a, b in itertools.pairwise(keys))
+
+    def _serves_abroad(self, person: Person) -> bool:
+        """Whether the person holds a post of a foreign state or city: the visitor of a round of calls."""
+        return any(p.person == person and self._is_visitor(p.organization) for p in self.posts)
 
     def _lead(self) -> tuple[datetime.date | None, set[Person]]:
         """The day the first sentence dates its news to ("dün", "12 Mart'ta"), and the people it names:
