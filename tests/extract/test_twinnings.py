@@ -28,6 +28,10 @@ TWINNINGS = [
     # "Kuba kenti" is Quba in Azerbaijan, though "Kuba" folds as "Küba" (Cuba) does
     ("Melikgazi ile Azerbaycan’ın Kuba kenti arasında dostluk protokolü imzalandı.", {"Melikgazi", "Kuba"},
      "FriendshipAgreement", None),
+    # the date right before the signing verb, not one the sentence gives to something else first
+    ((" date 2025-02-23 Eskişehir Ekspres / Haber - Başkonsolos, 15-17 Mayıs tarihlerinde kentte Kültür Günleri "
+      "düzenleyeceklerini duyurarak Odunpazarı ile Hive arasında 2019 yılında imzalanan kardeş kent protokolünü "
+      "hatırlattı."), {"Odunpazarı", "Hive"}, "SisterCityAgreement", "2019"),
     # a quoted epithet neither ends the clause nor names a place
     ('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine imza attı.',
      {"Harar", "Şanlıurfa"}, "CooperationAgreement", None),

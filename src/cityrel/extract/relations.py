@@ -72,6 +72,8 @@ LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
 COMITATIVE = ("la", "le", "yla", "yle")
 PLUPERFECT = ("misti", "mustu")
 _SIGNING = frozenset({"signing"})
+SIGNING_DATE_WORDS = 4
+"""Words before a signing verb that may date it: "29 Eylül 2003'te imzalanan", "2019 yılında imzalanan"."""
 _SIMPLE_PAST = re.compile(r"[dt][iu](?:l[ae]r)?$")
 MISSION_BODIES = {
     "embassy": OrgKind.EMBASSY,
@@ -940,7 +942,11 @@ class Relations:
         reports (that is the news);
         otherwise only a year ("2003'ten bu yana kardeş"), since "bugün" is as often "nowadays" as "today"."""
         became = any(self.tokens[at].key in ("oldu", "oldular") for at in window)  # "bugün kardeş şehir oldu"
-        date = self._date_in(window) if signing or became else self._year_in(window)
+        # "15-17 Mayıs'ta Kültür Günleri düzenleyeceklerini duyuran X, A ile B arasında 2019 yılında imzalanan
+        # protokolün ...": the date right before the signing verb, before any other in the window
+        near = next((found for at, _cue in self._cue_in(window, _SIGNING)
+                     if (found := self._date_in(range(max(window.start, at - SIGNING_DATE_WORDS), at)))), None)
+        date = near or (self._date_in(window) if signing or became else self._year_in(window))
         if date is None and self.published:
             lead = self.tokens[window.start].sentence == self.sentences[0]
             # "Lüleburgaz, Ptuj ile kardeş oldu" in the lead, "protokolü Başkan A ile Başkan B imzaladı" anywhere:
