@@ -336,3 +336,10 @@ def test_an_agreement_signed_by_two_mayors_twins_their_cities_in_the_headers_yea
                       "düzenlenen törende dostluk protokolünü Başkan Soylu ile Başkan Maesen imzaladı.")
     assert [({c.label_tr for c in t.cities}, t.kind.value, t.signed) for t in facts.twinnings] == [
         ({"Emirdağ", "Genk"}, "FriendshipAgreement", "2024")]
+
+
+def test_the_metropolitan_municipality_said_without_its_city_is_the_one_named_before(extracted):
+    facts = extracted("Onikişubat'ın bu adımı, Kahramanmaraş Büyükşehir Belediyesi'nin Ürdün ile kurduğu bağların "
+                      "devamı. Büyükşehir Belediyesi, 2016'dan bu yana Ürdün'ün kuzeyindeki İrbid şehriyle kardeş.")
+    assert [({c.label_tr for c in t.cities}, t.signed) for t in facts.twinnings] == [
+        ({"Kahramanmaraş", "İrbid"}, "2016")]

@@ -534,6 +534,15 @@ class Relations:
             return None, 0, first
         return self._head_of(mention, before)
 
+    def _unnamed_metropolitan(self, window: range, end: int) -> City | None:
+        """The city of "Büyükşehir Belediyesi" said without its city in `window` before `end`: the metropolitan
+        municipality named before."""
+        keys = [t.key for t in self.tokens[window.start:end]]
+        unnamed = any(a.startswith("buyuksehir") and b.startswith("belediye") and (i == 0 or not self.m.place_at(
+            window.start + i - 1)) for i, (a, b) in enumerate(itertools.pairwise(keys)))
+        metropolitan = self._metropolitan_before(window.start) if unnamed else None
+        return metropolitan.city if metropolitan else None
+
     def _metropolitan_before(self, index: int) -> Organization | None:
         """The metropolitan municipality named last before `index` ("Eskişehir Büyükşehir Belediyesi")."""
         for mention in reversed(self.m.orgs):
@@ -784,10 +793,12 @@ class Relations:
         if with_ile and others:
             subject = [p for p in others if p.first >= end] or others[:1]
             return [(s.city, w.city) for s in subject for w in with_ile if s.city.key != w.city.key]
-        if with_ile and self.home and self.home.key not in {w.city.key for w in with_ile}:
+        unnamed = self._unnamed_metropolitan(window, first) or self.home
+        if with_ile and unnamed and unnamed.key not in {w.city.key for w in with_ile}:
             # "geçen yıl Şımkent kenti ile imzaladıkları mutabakat", "Kardeş şehirlerimiz Batum ve Kutaisi ile":
-            # the article's own city is the subject
-            return [(self.home, w.city) for w in with_ile]
+            # the article's own city is the subject; "Büyükşehir Belediyesi, ... İrbid şehriyle kardeş": the
+            # metropolitan municipality named before
+            return [(unnamed, w.city) for w in with_ile]
         between = any(t.key.startswith("arasinda") for t in tokens[window.start:window.stop])
         if len(parties) == 2 and between:
             return [(parties[0].city, parties[1].city)]
