@@ -190,3 +190,10 @@ def test_a_country_in_the_genitive_after_a_title_owns_the_next_title(extracted):
     facts = extracted("Katar'ın Ankara Büyükelçisi Salem Al-Kuwari geldi. Ziyarette büyükelçiye Katar’ın İstanbul "
                       "Başkonsolosu Abdullah Nasser Al-Marri eşlik etti.")
     assert {p.name for p in facts.people} == {"Salem Al-Kuwari", "Abdullah Nasser Al-Marri"}
+
+
+def test_a_surname_and_words_of_time_before_a_title_with_olarak(extracted):
+    facts = extracted("Meram Belediye Başkanı Hakan Doğru ile Ali Rıza Tekin görüştü. Tekin, 2019'dan bu yana "
+                      "Pakistan'ın Konya Fahri Konsolosu olarak görev yapıyor.")
+    assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts if p.role.value != "Mayor"] == [
+        ("Ali Rıza Tekin", "HonoraryConsul", "Pakistan Konya Fahri Konsolosluğu")]

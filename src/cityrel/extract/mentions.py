@@ -51,6 +51,10 @@ SURNAME_PARTICLES = {"ben", "bin", "el", "al", "abu", "van", "von", "de", "di", 
 # Case endings after a possessive's "n" ("Listesi'ndeki", "Merkezi'ne"): the word is a possessed noun, the head
 # of a compound name, not a town ("Ohri'de", "Ohri'ye" take none).
 POSSESSED_CASES = ("nda", "nde", "nta", "nte", "ndan", "nden", "na", "ne")
+# Words of a time phrase between a name and its title: "Tekin, 2019'dan bu yana ... Fahri Konsolosu olarak",
+# "Durmaz, geçen yıl Bayrampaşa Kaymakamı olarak".
+TIME_WORDS = {"bu", "yana", "beri", "gecen", "gectigimiz", "yil", "yildir", "yillardir", "suredir", "uzun", "bir",
+              "ay", "aydir", "donem", "donemde"}
 # Words that stand for the visitor: "heyet", "konuğunu", "misafirleri".
 GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
@@ -322,7 +326,7 @@ class Mentions:
             participle = next((i for i in range(at + 1, min(at + 4, len(tokens)))
                                if tokens[i].key.endswith(("an", "en")) and not tokens[i].capitalised), None)
             if participle is None:
-                self._read_name_before(mention)
+                self._read_name_before(mention, apposed=True)
                 return
             # "fahri konsolos olarak atanan Gaziantepli iş insanı Cengiz Alparslan": the first full name
             # within a few words, past what describes the person
@@ -394,14 +398,21 @@ class Mentions:
                 mention.people.append(self.people.add(name[2], name[3]))
                 return
 
-    def _read_name_before(self, mention: TitleMention) -> None:
+    def _read_name_before(self, mention: TitleMention, *, apposed: bool = False) -> None:
         """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi
         olarak", "X Y, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "X Y (Kazan Belediye Başkan Yardımcısı)",
-        "Zhou Minghai, Çin Halk Cumhuriyeti'nin İzmir Başkonsolosu, ..." (up to five words between)."""
+        "Zhou Minghai, Çin Halk Cumhuriyeti'nin İzmir Başkonsolosu, ..." (up to five words between). A title
+        `apposed` with "olarak" may also follow words of time, and a surname alone: "Tekin, 2019'dan bu yana
+        Pakistan'ın Konya Fahri Konsolosu olarak görev yapıyor"."""
         tokens, edge = self.tokens, mention.first
         while edge > 0 and edge > mention.first - 6 and tokens[edge - 1].text != "," and (
                 tokens[edge - 1].capitalised or tokens[edge - 1].key == "ulkesinin"):
             edge -= 1
+        if apposed:
+            while edge > 0 and edge > mention.first - 9 and tokens[edge - 1].text != "," and (
+                    tokens[edge - 1].capitalised or tokens[edge - 1].key[:1].isdigit()
+                    or tokens[edge - 1].key in TIME_WORDS):
+                edge -= 1
         if edge == 0 or tokens[edge - 1].text not in (",", "("):
             return
         named = next((t for t in self.titles if t.people and t.name_end == edge - 1), None)
@@ -411,7 +422,7 @@ class Mentions:
         sentence_start = self.sentence_range(tokens[mention.first].sentence).start
         for first in range(max(sentence_start, edge - 1 - MAX_NAME_TOKENS), edge - 1):
             name = self._read_name(first)
-            if name and name[1] == edge - 1 and len(name[2].split()) > 1:
+            if name and name[1] == edge - 1 and (apposed or len(name[2].split()) > 1):
                 mention.people.append(self.people.add(name[2], name[3]))
                 return
 
