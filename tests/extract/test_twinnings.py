@@ -32,6 +32,14 @@ TWINNINGS = [
     ((" date 2025-02-23 Eskişehir Ekspres / Haber - Başkonsolos, 15-17 Mayıs tarihlerinde kentte Kültür Günleri "
       "düzenleyeceklerini duyurarak Odunpazarı ile Hive arasında 2019 yılında imzalanan kardeş kent protokolünü "
       "hatırlattı."), {"Odunpazarı", "Hive"}, "SisterCityAgreement", "2019"),
+    # "Büyükşehir Belediyesi" without its city: the metropolitan municipality named before
+    (("Onikişubat'ın bu adımı, Kahramanmaraş Büyükşehir Belediyesi'nin Ürdün ile kurduğu bağların devamı. "
+      "Büyükşehir Belediyesi, 2016'dan bu yana Ürdün'ün kuzeyindeki İrbid şehriyle kardeş."),
+     {"Kahramanmaraş", "İrbid"}, "SisterCityAgreement", "2016"),
+    # no pair named: the cities of the two mayors who signed, in the header's year
+    ((" date 2024-05-17 Afyon Ekspres / Haber - Genk Belediye Başkanı Geert Maesen ilçeye geldi. Emirdağ "
+      "Belediye Başkanı Kadir Soylu konukları ağırladı. Öğleden sonra meclis salonunda düzenlenen törende dostluk "
+      "protokolünü Başkan Soylu ile Başkan Maesen imzaladı."), {"Emirdağ", "Genk"}, "FriendshipAgreement", "2024"),
     # a quoted epithet neither ends the clause nor names a place
     ('Etiyopya\'nın doğusundaki Harar ile "Peygamberler Şehri" Şanlıurfa, resmi bir iş birliğine imza attı.',
      {"Harar", "Şanlıurfa"}, "CooperationAgreement", None),
@@ -328,18 +336,3 @@ def test_an_agreement_to_be_made_a_twinning_is_a_proposal_of_the_pair(extracted,
                       "imzalandı. " + wish)
     assert [t.kind.value for t in facts.twinnings] == ["CooperationAgreement"]
     assert "Odunpazarı-Kazan kardeş şehir protokolü" in [plan.label for plan in facts.plans]
-
-
-def test_an_agreement_signed_by_two_mayors_twins_their_cities_in_the_headers_year(extracted):
-    facts = extracted(" date 2024-05-17 Afyon Ekspres / Haber - Genk Belediye Başkanı Geert Maesen ilçeye geldi. "
-                      "Emirdağ Belediye Başkanı Kadir Soylu konukları ağırladı. Öğleden sonra meclis salonunda "
-                      "düzenlenen törende dostluk protokolünü Başkan Soylu ile Başkan Maesen imzaladı.")
-    assert [({c.label_tr for c in t.cities}, t.kind.value, t.signed) for t in facts.twinnings] == [
-        ({"Emirdağ", "Genk"}, "FriendshipAgreement", "2024")]
-
-
-def test_the_metropolitan_municipality_said_without_its_city_is_the_one_named_before(extracted):
-    facts = extracted("Onikişubat'ın bu adımı, Kahramanmaraş Büyükşehir Belediyesi'nin Ürdün ile kurduğu bağların "
-                      "devamı. Büyükşehir Belediyesi, 2016'dan bu yana Ürdün'ün kuzeyindeki İrbid şehriyle kardeş.")
-    assert [({c.label_tr for c in t.cities}, t.signed) for t in facts.twinnings] == [
-        ({"Kahramanmaraş", "İrbid"}, "2016")]

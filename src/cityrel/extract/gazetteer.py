@@ -213,9 +213,13 @@ def _best_candidate(candidates: list[CityRecord], context: frozenset[str]) -> Ci
 
 
 @cache
-def region_names() -> dict[str, int]:
-    """Folded names of regions that hold a country's name (lang/tr/regions.tsv) -> their length in words."""
-    return {fold_name(name): len(name.split()) for name in column("regions", "name")}
+def region_names() -> dict[str, tuple[str, ...]]:
+    """Folded names of regions that hold a country's name (lang/tr/regions.tsv), by their first word, longest
+    first."""
+    found: dict[str, list[str]] = {}
+    for name in map(fold_name, column("regions", "name")):
+        found.setdefault(name.split()[0], []).append(name)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in found.items()}
 
 
 @cache

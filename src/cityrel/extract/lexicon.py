@@ -38,6 +38,12 @@ class Title:
     role: str | None
     body: str
 
+    @property
+    def office(self) -> bool:
+        """Whether the title names an office in -lık ("başkanlığa", "yardımcılıklarına", "sekreterliğe"), not
+        its holder: it names a holder only in the dative."""
+        return self.words[-1].endswith(("lig", "lik"))
+
 
 @dataclass(frozen=True)
 class Cue:

@@ -61,9 +61,6 @@ GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
 OFFICE = "baskanlig"
 """The title word of the head's office ("başkanlık"), not of its holder (titles.tsv)."""
-OFFICE_ENDINGS = ("lig", "lik")
-"""How the last word of an office's title ends ("başkanlığa", "yardımcılıklarına", "sekreterliğe"): the office,
-which names a holder only in the dative."""
 ELECTED = ("secil", "getiril", "atan")
 """Verbs of a vote or appointment to an office: "başkanlığa, ... Fikret Rama seçildi"."""
 # Case endings of a place someone goes to, is in, or comes from.
@@ -268,13 +265,12 @@ class Mentions:
 
     def _region_at(self, at: int) -> int:
         """The number of words of a region's name that starts at `at` ("Latin Amerika"), or 0."""
-        regions = gazetteer.region_names()
         if not self.tokens[at].capitalised:
             return 0
-        for length in sorted(set(regions.values()), reverse=True):
+        for name in gazetteer.region_names().get(self.tokens[at].key, ()):
+            length = len(name.split())
             run = self.tokens[at:at + length]
-            if len(run) == length and not any(t.suffix for t in run[:-1]) \
-                    and " ".join(t.key for t in run) in regions:
+            if len(run) == length and not any(t.suffix for t in run[:-1]) and " ".join(t.key for t in run) == name:
                 return length
         return 0
 
@@ -291,7 +287,7 @@ class Mentions:
                 at += 1
                 continue
             title, end = matched
-            if title.words[-1].endswith(OFFICE_ENDINGS) and not self.tokens[end - 1].key.endswith(("a", "e")):
+            if title.office and not self.tokens[end - 1].key.endswith(("a", "e")):
                 at += 1  # "X başkanlığındaki heyet": an office names a holder only as the goal of a vote
                 continue  # or an appointment, in the dative: "başkanlığa Erol Mehmetoğlu'nu getirdi"
             if self._ends_a_name(at):
@@ -341,7 +337,7 @@ class Mentions:
             at = participle + 1 if after is None else after
         if at < len(tokens) and tokens[at].key == "olan":
             at += 1  # "Pingyao'nun belediye başkanı olan Zhao Mingyuan"
-        if mention.title.words[-1].endswith(OFFICE_ENDINGS) and at < len(tokens):
+        if mention.title.office and at < len(tokens):
             if tokens[at].key == "ise":
                 at += 1  # "genel sekreterliğe ise Bilguun Tsogt seçildi" (but "Büyükelçi ise Rákóczi'nin ...")
             if tokens[at].text == ",":
@@ -366,7 +362,7 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
-        if not mention.people and mention.title.words[-1].endswith(OFFICE_ENDINGS) and at < len(tokens) \
+        if not mention.people and mention.title.office and at < len(tokens) \
                 and tokens[at].key.startswith(ELECTED):
             # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi": the one elected, named before
             self._read_elected_before(mention)

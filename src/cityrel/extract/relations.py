@@ -793,8 +793,8 @@ class Relations:
         if with_ile and others:
             subject = [p for p in others if p.first >= end] or others[:1]
             return [(s.city, w.city) for s in subject for w in with_ile if s.city.key != w.city.key]
-        unnamed = self._unnamed_metropolitan(window, first) or self.home
-        if with_ile and unnamed and unnamed.key not in {w.city.key for w in with_ile}:
+        unnamed = (self._unnamed_metropolitan(window, first) or self.home) if with_ile else None
+        if unnamed and unnamed.key not in {w.city.key for w in with_ile}:
             # "geçen yıl Şımkent kenti ile imzaladıkları mutabakat", "Kardeş şehirlerimiz Batum ve Kutaisi ile":
             # the article's own city is the subject; "Büyükşehir Belediyesi, ... İrbid şehriyle kardeş": the
             # metropolitan municipality named before
@@ -837,7 +837,7 @@ class Relations:
         """Whether the token is part of a country in the genitive, the owner of the place after it
         ("Bosna Hersek'in Travnik'i")."""
         country = self.m.country_at(token.index)
-        return country is not None and self.tokens[country.end - 1].suffix in GENITIVE_FOLDED
+        return country is not None and country.suffix in GENITIVE_FOLDED
 
     def _coordinated(self, a: PlaceMention, b: PlaceMention) -> bool:
         """"Gömeç ve Isparta": two places listed together, not paired."""
