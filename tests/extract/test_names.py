@@ -102,11 +102,15 @@ def test_stem_index_finds_the_stem_that_trying_each_in_order_finds(stems):
         assert (found[0] if found else None) == first, key
 
 
-def test_name_before_the_title_in_apposition(extracted):
-    facts = extracted("Kazakistan'ın yeni büyükelçisi Yerbolat Sembayev, ülkesinin Ankara Büyükelçisi olarak ilk kez "
-                      "Konya'yı ziyaret etti.")
-    assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
-        ("Yerbolat Sembayev", "Ambassador", "Kazakistan Ankara Büyükelçiliği")]
+@pytest.mark.parametrize(("text", "post"), [
+    (("Kazakistan'ın yeni büyükelçisi Yerbolat Sembayev, ülkesinin Ankara Büyükelçisi olarak ilk kez Konya'yı "
+      "ziyaret etti."), ("Yerbolat Sembayev", "Ambassador", "Kazakistan Ankara Büyükelçiliği")),
+    # a title word in the genitive inside the title
+    (("Kocaeli Kore Kültür Derneği de yeni etkinliklere hazırlanıyor. Park Min-ji, derneğin başkanı olarak "
+      "festival düzenleyeceklerini duyurdu."), ("Park Min-ji", "President", "Kocaeli Kore Kültür Derneği")),
+])
+def test_name_before_the_title_in_apposition(extracted, text, post):
+    assert [(p.person.name, p.role.value, p.organization.label) for p in extracted(text).posts] == [post]
 
 
 def test_olarak_with_a_description_before_the_name(extracted):

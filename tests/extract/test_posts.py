@@ -278,13 +278,6 @@ def test_those_elected_to_the_offices_of_the_body_just_named(extracted, text, po
     assert {(p.person.name, p.role.value, p.organization.acronym) for p in extracted(text).posts} == posts
 
 
-def test_a_title_in_the_genitive_after_the_name(extracted):
-    facts = extracted("Kocaeli Kore Kültür Derneği de yeni etkinliklere hazırlanıyor. Park Min-ji, derneğin başkanı "
-                      "olarak festival düzenleyeceklerini duyurdu.")
-    assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts] == [
-        ("Park Min-ji", "President", "Kocaeli Kore Kültür Derneği")]
-
-
 def test_a_metropolitan_title_without_a_city_is_the_metropolitan_municipality_named_before(extracted):
     facts = extracted("Tepebaşı Belediye Başkanı Serdar Güleryüz heyeti ağırladı. Heyet ertesi gün Eskişehir "
                       "Büyükşehir Belediyesi'nin konuğu oldu. Misafirleri Büyükşehir Belediye Başkan Yardımcısı Nurten "
