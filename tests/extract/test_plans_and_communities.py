@@ -85,6 +85,11 @@ def test_not_a_community_figure(extracted, text):
     ("Gaziantep’te kırk civarında Slovak vatandaşı yaşıyor.", "SK", "Gaziantep", 40),
     ("Samsun’daki üniversitelerde dört yüze yakın Kırgız öğrencinin okuduğunu belirtti.", "KG", "Samsun", 400),
     ("Kayseri'de yaklaşık üç yüz Endonezyalı yaşıyor.", "ID", "Kayseri", 300),
+    ("Konya'da 45 Filipin vatandaşının yaşadığını ekledi.", "PH", "Konya", 45),
+    ("Kocaeli'de 80 civarında Kore vatandaşı yaşıyor.", "KR", "Kocaeli", 80),
+    ("\"Ankara'daki üniversitelerde beş yüzü aşkın Tacik öğrenci okuyor\" dedi.", "TJ", "Ankara", 500),
+    ("Edirne'de Bulgaristan vatandaşlığını da taşıyan 30 bini aşkın kişi yaşıyor.", "BG", "Edirne", 30000),
+    ("Manisa'da Yunanistan vatandaşlığı olan yaklaşık iki yüz hemşehrimiz yaşıyor.", "GR", "Manisa", 200),
 ])
 def test_residence_before_the_number_and_citizens_of_a_country(extracted, text, nationality, city, count):
     found = [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities]
@@ -103,6 +108,8 @@ def test_the_number_said_of_a_nationality(extracted):
      "kadar olduğunu belirtti."), "Giresun", 10, "about"),
     (("Kučević, Türkiye genelinde 9 bini aşkın Karadağ vatandaşının yaşadığını, bunlardan iki bin beş yüz civarının "
      "İnegöl'de bulunduğunu söyledi."), "İnegöl", 2500, "about"),
+    ("Aliyeva, \"Ege genelinde 30 binden fazla Azerbaycan vatandaşı yaşıyor. Bunlardan 4 bine yakını Manisa'da.\" "
+     "dedi.", "Manisa", 4000, "about"),
 ])
 def test_a_citys_share_of_a_countrywide_figure(extracted, text, city, count, qualifier):
     found = [(c.city.label_tr, c.count, c.qualifier.value) for c in extracted(text).communities]

@@ -103,6 +103,8 @@ OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki",
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 # Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
 GROUP_NOUNS = ("ogrenci", "isci", "aile")
+# Participles that say people hold a country's citizenship: "Bulgaristan vatandaşlığı da taşıyan".
+CITIZENSHIP_HELD = {"tasiyan", "olan", "bulunan"}
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 ABOUT_BEFORE = {"yaklasik", "tahminen"}  # written before the count: "yaklaşık 60"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
@@ -1487,7 +1489,9 @@ class Relations:
                 if after is None:
                     continue
                 count, qualifier, last = after
-                first, lives, lived = start, range(0), range(max(start - 3, 0), start)
+                # The residence is said before the nationality ("yaşayan Afganistan uyruklu nüfusun") or
+                # after the count ("vatandaşlığı da taşıyan 20 bini aşkın kişi yaşıyor").
+                first, lives, lived = start, range(last, min(last + 3, len(tokens))), range(max(start - 3, 0), start)
             else:
                 count, qualifier, first = number
                 last = at + 1
@@ -1517,9 +1521,12 @@ class Relations:
 
     def _read_part_of_figure(self, figure: int, country: Country) -> None:
         """A city's share of a figure just given, said by referring back to it: "Türkiye genelinde 9 bini aşkın
-        Karadağ vatandaşı yaşıyor, bunlardan iki bin beş yüz civarı İnegöl'de", "Giresun'da ise bu sayı on"."""
+        Karadağ vatandaşı yaşıyor, bunlardan iki bin beş yüz civarı İnegöl'de", "Giresun'da ise bu sayı on";
+        or in the next sentence, if it opens by referring back: "... yaşıyor. Bunlardan 6 bine yakını Bursa'da"."""
         tokens = self.tokens
         sentence = self.m.sentence_range(tokens[figure].sentence)
+        if sentence.stop < len(tokens) and tokens[sentence.stop].key in PART_OF_FIGURE:
+            sentence = range(sentence.start, self.m.sentence_range(tokens[sentence.stop].sentence).stop)
         for at in range(figure + 1, sentence.stop):
             key = tokens[at].key
             if key in PART_OF_FIGURE:
@@ -1620,9 +1627,15 @@ class Relations:
 
     def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında",
-        "sayısı ise yaklaşık 60", "Tacik öğrencilerin sayısının dört yüz elliyi aştığını"."""
+        "sayısı ise yaklaşık 60", "Tacik öğrencilerin sayısının dört yüz elliyi aştığını"; or of those who
+        hold its citizenship: "Bulgaristan vatandaşlığını da taşıyan 20 bini aşkın (kişi)"."""
         tokens = self.tokens
         at = index
+        if at + 1 < len(tokens) and tokens[at].key.startswith("vatandaslig"):
+            at += 2 if tokens[at + 1].key in ("da", "de") else 1
+            if at < len(tokens) and tokens[at].key in CITIZENSHIP_HELD:
+                return self._count_at(at + 1, len(tokens))
+            return None
         if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu", *GROUP_NOUNS)):
             at += 1
         if at >= len(tokens) or not tokens[at].key.startswith(("sayisi", "nufus")):  # "uyruklu nüfusun"
