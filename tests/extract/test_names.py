@@ -166,6 +166,8 @@ def test_a_closing_quote_before_a_case_ending_is_a_token_of_its_own():
     ("Zaanstad Belediye Başkan Yardımcısı Sanne de Vries konuştu.", "Sanne de Vries"),
     ("Çiğli Belediye Başkan Yardımcısı Ali Aras da Kazak heyetini karşıladı.", "Ali Aras"),
     ("Çiğli Belediye Başkan Yardımcısı Ali Aras da İzmir'e gitti.", "Ali Aras"),
+    ("Bulgaristan'dan heyet geldi. Edirne Belediye Başkanı Ali Aras da Eski Zağra'nın dileğini aktardı.",
+     "Ali Aras"),
 ])
 def test_de_is_a_particle_before_a_surname_and_too_before_anything_else(extracted, text, name):
     assert [p.person.name for p in extracted(text).posts] == [name]

@@ -108,8 +108,8 @@ def test_the_number_said_of_a_nationality(extracted):
      "kadar olduğunu belirtti."), "Giresun", 10, "about"),
     (("Kučević, Türkiye genelinde 9 bini aşkın Karadağ vatandaşının yaşadığını, bunlardan iki bin beş yüz civarının "
      "İnegöl'de bulunduğunu söyledi."), "İnegöl", 2500, "about"),
-    ("Aliyeva, \"Ege genelinde 30 binden fazla Azerbaycan vatandaşı yaşıyor. Bunlardan 4 bine yakını Manisa'da.\" "
-     "dedi.", "Manisa", 4000, "about"),
+    (("Aliyeva, \"Ege genelinde 30 binden fazla Azerbaycan vatandaşı yaşıyor. Bunlardan 4 bine yakını Manisa'da.\" "
+      "dedi."), "Manisa", 4000, "about"),
 ])
 def test_a_citys_share_of_a_countrywide_figure(extracted, text, city, count, qualifier):
     found = [(c.city.label_tr, c.count, c.qualifier.value) for c in extracted(text).communities]

@@ -285,7 +285,19 @@ def test_a_metropolitan_title_without_a_city_is_the_metropolitan_municipality_na
     assert {p.person.name: p.organization.city.label_tr for p in facts.posts}["Nurten Akbaba"] == "Eskişehir"
 
 
-def test_a_title_with_its_own_case_ending_takes_no_name_after_it(extracted):
-    facts = extracted("Aydın Büyükşehir Belediye Başkanı Levent Özkoçak konuğunu ağırladı. Büyükelçi ise Başkan'a "
-                      "And Dağları'ndan getirilmiş bir taş hediye etti.")
-    assert [p.person.name for p in facts.posts] == ["Levent Özkoçak"]
+@pytest.mark.parametrize("text", [
+    ("Aydın Büyükşehir Belediye Başkanı Levent Özkoçak konuğunu ağırladı. Büyükelçi ise Başkan'a And Dağları'ndan "
+     "getirilmiş bir taş hediye etti."),
+    ("Aydın Büyükşehir Belediye Başkanı Levent Özkoçak, Özbekistan İstanbul Başkonsolosluğu heyetini ağırladı."
+     "\n\nBaşkonsolostan Kültür Günleri müjdesi\n\nKonuşmasını Türkçe yaptı."),
+])
+def test_a_title_with_its_own_case_ending_takes_no_name_after_it(extracted, text):
+    assert [p.person.name for p in extracted(text).posts] == ["Levent Özkoçak"]
+
+
+def test_a_consul_called_by_the_bare_title_serves_the_consulate_named_before(extracted):
+    facts = extracted("Estonya'nın Kuşadası Fahri Konsolosluğu dün açıldı. Törende konuşan Fahri Konsolos Mert "
+                      "Aksoy, ilk hedefini anlattı.")
+    post = next(p for p in facts.posts if p.person.name == "Mert Aksoy")
+    assert (post.role.value, post.organization.kind.value, post.organization.country.code,
+            post.organization.city.label_tr) == ("HonoraryConsul", "HonoraryConsulate", "EE", "Kuşadası")

@@ -33,7 +33,7 @@ from cityrel.extract.lexicon import (
     weekdays,
 )
 from cityrel.extract.text import fold_name, slug
-from cityrel.extract.tokens import Token
+from cityrel.extract.tokens import Token, ablative_or_instrumental
 from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
@@ -218,9 +218,13 @@ class Mentions:
         if token.key in NAME_PARTICLES:
             return True
         known = self.people.by_surname(token.key)  # "Başkan Stojkovski de Özdoğan'a": Kemal Özdoğan, named before
+        following = self.tokens[at + 1] if at + 1 < len(self.tokens) else None
+        two_words = f"{token.text} {following.stem}" if following and following.capitalised else None
         return self._name_token(token) and not (
             self.country_at(at) or gazetteer.demonym_of(token.key)
-            or gazetteer.notable_place(token.stem, self._home_and_context) or match_title(self.tokens, at)
+            or any(gazetteer.notable_place(name, self._home_and_context)
+                   for name in (token.stem, two_words) if name)  # "Koleva da Eski Zağra'nın"
+            or match_title(self.tokens, at)
             or (known is not None and not AMBIGUOUS_PARTICLES.intersection(known.name.split())))
 
     def _name_token(self, token: Token) -> bool:
@@ -308,13 +312,22 @@ class Mentions:
                 and (match_head(tokens, at) or ("",))[0] in ("association", "organization")
                 and (at - 1) not in self._taken)
 
+    def _one_holder_in_a_case(self, mention: TitleMention) -> bool:
+        """"Başkonsolostan Kültür Günleri müjdesi", "Valiyle": one holder's title in the ablative or
+        instrumental, which no name stands in apposition to (a board or a plural in the ablative names
+        some of its members: "yönetim kurulundan Fatin Rüştü Bektaş ve Süleyman Eruzunlar")."""
+        title, last = mention.title, self.tokens[mention.end - 1]
+        ending = last.key[len(title.words[-1]):]
+        return not (title.office or title.words[-1] == "kurulu" or "lar" in ending or "ler" in ending) \
+            and ablative_or_instrumental(last.key, title.words[-1])
+
     def _read_names(self, mention: TitleMention) -> None:
         """Read the name(s) after a title: "Dr. Cemil Tugay", "X ile Y", "olarak görev yapan X"."""
         at = mention.end
         tokens = self.tokens
         if tokens[at - 1].key.endswith(("nin", "nun", "in", "un")) and len(tokens[at - 1].key) > 4:
             return  # "yönetim kurulunun ...": the title is a possessor here, no name follows
-        if tokens[at - 1].suffix:
+        if tokens[at - 1].suffix or self._one_holder_in_a_case(mention):
             return  # "Başkan'a And Dağları'ndan": a title that takes the case ending stands for its holder
         if at < len(tokens) and tokens[at].key == "olarak":
             # "konsolos olarak görev yapan X": the name follows the participle; without one,

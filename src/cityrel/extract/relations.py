@@ -388,6 +388,14 @@ class Relations:
             return self.municipality(self.home) if self.home else None
         return self._latest_association(mention.first)
 
+    def _mission_named_before(self, kind: OrgKind, before: int) -> Organization | None:
+        """The mission of `kind` named last before token `before`, by its name or by a title of its staff."""
+        named: list[tuple[int, Organization | None]] = [
+            (m.first, self.named_org(m)) for m in self.m.orgs if m.first < before and MISSION_BODIES.get(m.kind) == kind]
+        named += [(at, org) for at, org in self.title_orgs.items() if at < before and org.kind == kind]
+        found = [org for _at, org in sorted(named, key=lambda pair: pair[0]) if org is not None]
+        return found[-1] if found else None
+
     def _latest_title_org(self, kind: OrgKind) -> Organization | None:
         known = [o for o in self.title_orgs.values() if o.kind == kind]
         return known[-1] if known else None
@@ -501,8 +509,13 @@ class Relations:
             kind = MISSION_BODIES.get(body, OrgKind.CONSULATE)
             country = self._country_before(first)
             if country is None:  # "Konsolos Moore'a Konsolos Yardımcısı Daniel Ortiz eşlik etti": his mission
-                missions = [o for o in self.title_orgs.values() if o.kind.is_mission]
-                return (missions[-1], 1, first) if missions and body == "mission" else (None, 0, first)
+                if body == "mission":
+                    missions = [o for o in self.title_orgs.values() if o.kind.is_mission]
+                    return (missions[-1], 1, first) if missions else (None, 0, first)
+                # A consul is often called by the bare title, after the mission was named: "Gana'nın Gaziantep
+                # Fahri Konsolosluğu ... Fahri Konsolos Karadağ". A bare "Büyükelçi X" is mostly a second mention.
+                consulate = self._mission_named_before(kind, first) if kind != OrgKind.EMBASSY else None
+                return (consulate, 1, first) if consulate else (None, 0, first)
             return self.mission(kind, country, place.city if place else None), 2, self._left_edge(first)
         if body in ("municipality", "governorship"):
             district = mention.title.words[0] == "kaymakam"

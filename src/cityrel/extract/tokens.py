@@ -32,6 +32,10 @@ _ENDING = re.compile(
     r"(?:n?[iu]n|[ny]?[iu]|[ny]?[ae]|n?[dt][ae]n?|y?l[ae]|n?[dt][ae]ki|ki|yken)?"
 )
 
+# Not the locative or the dative, which name the members of a body and those elected to it: "Yönetim
+# kurulunda Orhan Karabağlı ... yer aldı", "yönetim kuruluna Fatma Ahmetoğlu ... seçildi".
+_ABLATIVE_OR_INSTRUMENTAL = re.compile(r"(?:n?[dt][ae]n|y?l[ae])$")
+
 
 # Not frozen: nothing changes a token once made, and a frozen dataclass sets each field through
 # object.__setattr__, which made creating the few hundred tokens of an article cost six times as much.
@@ -60,6 +64,17 @@ def inflects(key: str, stem: str) -> bool:
     (True, True, False)
     """
     return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):]) for base in stem_bases(stem))
+
+
+def ablative_or_instrumental(key: str, stem: str) -> bool:
+    """True when `key` is `stem` in the ablative or instrumental, cases that leave no room for a name in
+    apposition after it ("başkonsolostan", "valiyle").
+
+    >>> [ablative_or_instrumental(key, "baskan") for key in ("baskandan", "baskaniyla", "baskani")]
+    [True, True, False]
+    """
+    return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):])
+               and _ABLATIVE_OR_INSTRUMENTAL.search(key[len(base):]) for base in stem_bases(stem))
 
 
 def stem_bases(stem: str) -> tuple[str, ...]:
