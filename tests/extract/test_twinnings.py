@@ -76,6 +76,15 @@ def test_a_list_of_partners_twins_each_with_the_subject(extracted):
     # "Kiçevo dışında": besides the one told before; "Latin Amerika" is no mention of the United States
     (("Bayraklı’nın Kiçevo dışında Gürcistan’ın Kobuleti ve Senegal’in Saint-Louis kentleriyle de kardeşlik bağı "
       "bulunuyor. Yazın bir Latin Amerika Müzik Festivali düzenlenecek."), "Bayraklı", {"Kobuleti", "Saint-Louis"}),
+    # partners under their Turkish names, no country named for them; countries in the ablative and with -ki
+    ("Tepebaşı'nın Hasköy dışında Şumnu, Bosna Hersek'ten Zenica ve Prizren ile de kardeşlik bağları bulunuyor.",
+     "Tepebaşı", {"Şumnu", "Zenica", "Prizren"}),
+    # a partner followed by "kenti"; the Turkish town before a comma is the subject, not one of the list
+    ("Bornova, Bosna Hersek'in Tuzla kenti, Gabrova ve Kuzey Makedonya'daki Köprülü ile kardeş şehir.",
+     "Bornova", {"Tuzla", "Gabrova", "Köprülü"}),
+    # a region's name before its partner town
+    (("Ordu'nun Altınordu ilçesi ile Gürcistan'ın Acara Özerk Cumhuriyeti'ne bağlı sahil kenti Kobuleti artık "
+      "kardeş."), "Altınordu", {"Kobuleti"}),
 ])
 def test_a_list_of_partners_each_after_its_country(extracted, text, subject, partners):
     twinnings = extracted(text).twinnings

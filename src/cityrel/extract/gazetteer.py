@@ -42,6 +42,10 @@ SMALL_HOME_PLACE = 15000
 # such a name links to it only when the article names its country.
 SHORT_NAME = 3
 BIG_CITY = 500000
+# In a sentence about twinning, the capitalised words listed are mostly the partner towns, of any size and often
+# under their Turkish names ("Şumnu, Gabrova ve Prizren ile"): there a foreign town this big is plausible without
+# its country.
+FOREIGN_TWIN_POPULATION = 20000
 
 
 @dataclass(frozen=True)
@@ -155,13 +159,15 @@ def is_home_division(name: str) -> bool:
 
 
 def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_known: bool = False,
-                 bare: bool = False) -> City | None:
+                 bare: bool = False, among_twins: bool = False) -> City | None:
     """The City that `name` (as written, suffix already removed) most likely means.
 
     `context` holds the ISO codes of countries the article names. With
     `require_known`, a name GeoNames does not know gives None instead of an
-    unlinked City. A `bare` name (see BIG_CITY) is held to a stricter standard.
+    unlinked City. A `bare` name (see BIG_CITY) is held to a stricter standard,
+    and a name `among_twins` (see FOREIGN_TWIN_POPULATION) to a looser one.
     """
+    foreign_floor = FOREIGN_TWIN_POPULATION if among_twins else FOREIGN_POPULATION_WITHOUT_CONTEXT
     candidates = city_candidates(name)
     key = fold_name(name)
     if len(key) <= SHORT_NAME:
@@ -171,12 +177,13 @@ def resolve_city(name: str, context: frozenset[str] = frozenset(), *, require_kn
         candidates = [c for c in candidates if (
             c.population >= SMALL_HOME_PLACE or (c.population == 0 and fold_name(c.name) == key)
             if c.country == HOME_COUNTRY
-            else fold_name(c.name) == key or c.country in context or c.population >= BIG_CITY)]
+            else fold_name(c.name) == key or c.country in context
+            or c.population >= (FOREIGN_TWIN_POPULATION if among_twins else BIG_CITY))]
     if "-" in name and not any(c.country in context for c in candidates):
         # "Charleville-Mézières": a hyphenated name says which town it is without its country; with one
         # ("Senegal'in Saint-Louis kenti"), the country does
         context |= {c.country for c in candidates if fold_name(c.name) == key}
-    best = _best_candidate(candidates, context)
+    best = _best_candidate(candidates, context, foreign_floor)
     if key in _districts() and (best is None or best.country not in context):
         # "Beyoğlu", "Keçiören": a Turkish district GeoNames has no town for; no GeoNames link, but known
         return unlinked_city(name, country_by_code(HOME_COUNTRY))
@@ -198,10 +205,9 @@ def unlinked_city(name: str, country: Country | None) -> City:
     return City(key=f"{prefix}{slug(name)}", label_tr=name, country=country)
 
 
-def _best_candidate(candidates: list[CityRecord], context: frozenset[str]) -> CityRecord | None:
+def _best_candidate(candidates: list[CityRecord], context: frozenset[str], foreign_floor: int) -> CityRecord | None:
     def plausible(record: CityRecord) -> bool:
-        return (record.country == HOME_COUNTRY or record.country in context
-                or record.population >= FOREIGN_POPULATION_WITHOUT_CONTEXT)
+        return record.country == HOME_COUNTRY or record.country in context or record.population >= foreign_floor
 
     def weight(record: CityRecord) -> float:
         bonus = 8.0 if record.country in context else 0.0

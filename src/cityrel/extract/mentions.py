@@ -606,9 +606,11 @@ class Mentions:
                                                            and following.suffix in GENITIVE_FOLDED):
                 mention.container = True
         for mention in self.places:
-            # "Bavyera eyaletindeki", and a place inside a region's longer name: "Kuzey Ren-Vestfalya eyaletindeki"
+            # "Bavyera eyaletindeki", and a place inside a region's longer name: "Kuzey Ren-Vestfalya eyaletindeki",
+            # "Acara Özerk Cumhuriyeti'ne bağlı"
             rest = mention.end
-            while rest < min(mention.end + 3, len(tokens)) and not tokens[rest - 1].suffix and (
+            while rest < len(tokens) and place_noun(tokens[rest]) != "region" and rest < mention.end + 3 \
+                    and not tokens[rest - 1].suffix and (
                     tokens[rest].text == "-" or (tokens[rest].capitalised and tokens[rest].word)):
                 rest += 1
             if rest < len(tokens) and place_noun(tokens[rest]) == "region":
@@ -619,6 +621,8 @@ class Mentions:
         before another, or before a few lower-case words that end in a place noun and then the other;
         "Hopa ilçesine bağlı Kemalpaşa": a place the other belongs to."""
         between = self.tokens[mention.end:following.first]
+        if following.end < len(self.tokens) and self.tokens[following.end].key.startswith("disinda"):
+            return False  # "Tepebaşı'nın Hasköy dışında Şumnu ... ile": the one it is besides, not a part of it
         if between and between[-1].key == "bagli" and (  # "Hopa ilçesine bağlı Kemalpaşa", "Hopa'ya bağlı"
                 (len(between) == 1 and mention.suffix in DATIVE) or (len(between) == 2 and place_noun(between[0]))):
             return True
@@ -686,7 +690,8 @@ class Mentions:
             if surname and not supported:
                 continue
             bare = not (supported or run[-1].suffix)
-            city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare)
+            city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare,
+                                          among_twins=self._about_twinning(token.sentence))
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
             if unknown is None and supported and length == 1 and not self._inflected_opening(at) \
@@ -778,6 +783,10 @@ class Mentions:
             if place:
                 return place.city.country
         return None
+
+    def _about_twinning(self, sentence: int) -> bool:
+        """Whether a sentence speaks of twinning ("kardeş şehir", "kardeşlik"), where the places listed are partners."""
+        return any(self.tokens[at].key.startswith("kardes") for at in self.sentence_range(sentence))
 
     def _context_for(self, at: int) -> frozenset[str]:
         country = self._container_country(at)

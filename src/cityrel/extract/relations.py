@@ -70,6 +70,7 @@ from cityrel.model import (
 
 LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
 COMITATIVE = ("la", "le", "yla", "yle")
+ABLATIVE = {"dan", "den", "tan", "ten", "ndan", "nden"}
 PLUPERFECT = ("misti", "mustu")
 _SIGNING = frozenset({"signing"})
 SIGNING_DATE_WORDS = 4
@@ -832,14 +833,18 @@ class Relations:
 
     def _with_list(self, with_ile: list[PlaceMention], parties: list[PlaceMention]) -> list[PlaceMention]:
         """Extend "C ile" to the list before it, "A, B ve C ile", each place perhaps after its country
-        ("Kırgızistan'ın Karakol'u, Bosna Hersek'in Travnik'i ve ... Kumanova'sı ile"); a lone comma
-        ("Trabzon, Aktau ile") sets off a subject, not a list."""
+        ("Kırgızistan'ın Karakol'u, Bosna Hersek'in Travnik'i ve ... Kumanova'sı ile"), or before "kenti"
+        ("Bosna Hersek'in Tuzla kenti, Kırcaali ve ... Köprülü ile"); a lone comma ("Trabzon, Aktau ile") sets
+        off a subject, not a list."""
         found = list(with_ile)
         for place in with_ile:
             index, joined_by_ve = parties.index(place), False
             while index > 0:
                 previous = parties[index - 1]
-                gap = [t.key for t in self.tokens[previous.end:parties[index].first] if not self._owner_country(t)]
+                if self._home_country(previous) and not self._home_country(place):
+                    break  # "Pazar, Gürcistan'daki Kobuleti ve Azerbaycan'daki Lenkeran ile": the subject
+                gap = [t.key for t in self.tokens[previous.end:parties[index].first]
+                       if not (self._owner_country(t) or (t.index == previous.end and place_noun(t) == "city"))]
                 if gap == ["ve"] or (gap == [","] and joined_by_ve):
                     joined_by_ve = True
                     found.append(previous)
@@ -848,11 +853,16 @@ class Relations:
                     break
         return sorted({p.first: p for p in found}.values(), key=lambda p: p.first)
 
+    @staticmethod
+    def _home_country(place: PlaceMention) -> bool:
+        return place.city.country is not None and place.city.country.code == gazetteer.HOME_COUNTRY
+
     def _owner_country(self, token: Token) -> bool:
-        """Whether the token is part of a country in the genitive, the owner of the place after it
-        ("Bosna Hersek'in Travnik'i")."""
+        """Whether the token is part of a country that says where the place after it is: in the genitive
+        ("Bosna Hersek'in Travnik'i"), the ablative ("Bosna Hersek'ten Zenica") or with -ki ("Kuzey
+        Makedonya'daki Köprülü")."""
         country = self.m.country_at(token.index)
-        return country is not None and country.suffix in GENITIVE_FOLDED
+        return country is not None and country.suffix in GENITIVE_FOLDED | LOCATIVE_KI | ABLATIVE
 
     def _coordinated(self, a: PlaceMention, b: PlaceMention) -> bool:
         """"Gömeç ve Isparta": two places listed together, not paired."""
