@@ -295,6 +295,11 @@ def test_a_title_with_its_own_case_ending_takes_no_name_after_it(extracted, text
     assert [p.person.name for p in extracted(text).posts] == ["Levent Özkoçak"]
 
 
+def test_an_occasion_opening_the_sentence_is_no_part_of_the_name_before_a_bracketed_title(extracted):
+    facts = extracted("Törende Hüseyin Taşkıran (Polonya'nın Nevşehir Fahri Konsolosu) da hazır bulundu.")
+    assert [p.person.name for p in facts.posts] == ["Hüseyin Taşkıran"]
+
+
 def test_a_consul_called_by_the_bare_title_serves_the_consulate_named_before(extracted):
     facts = extracted("Estonya'nın Kuşadası Fahri Konsolosluğu dün açıldı. Törende konuşan Fahri Konsolos Mert "
                       "Aksoy, ilk hedefini anlattı.")

@@ -59,6 +59,9 @@ TIME_WORDS = {"bu", "yana", "beri", "gecen", "gectigimiz", "yil", "yildir", "yil
 GUEST_WORDS = ("heyet", "konug", "konuk", "misafir")
 # Nouns that refer to a meeting told before: "gerçekleşen görüşmede", "ziyaretin sonunda".
 MEETING_NOUNS = ("gorusme", "ziyaret", "bulusma", "durag")  # "durağı": a stop on a round of calls
+# Occasions a sentence may open with in the locative, capitalised only by the sentence: "Törende Hüseyin
+# Taşkıran (...) da hazır bulundu".
+OCCASION_NOUNS = MEETING_NOUNS + ("toren", "toplanti", "program", "etkinlik", "resepsiyon", "yemek")
 OFFICE = "baskanlig"
 """The title word of the head's office ("başkanlık"), not of its holder (titles.tsv)."""
 ELECTED = ("secil", "getiril", "atan")
@@ -443,6 +446,9 @@ class Mentions:
         the word before ("Chyngyz (Çıngız) Toktobekoviç").
         """
         tokens, first = self.tokens, at
+        if self._opens_sentence(at) and tokens[at].key.startswith(OCCASION_NOUNS) \
+                and tokens[at].key.endswith(("da", "de", "ta", "te")):
+            return None
         words: list[Token] = []
         variant: tuple[int, str] | None = None
         while at < len(tokens) and sum(w.text != "-" and w.capitalised for w in words) < MAX_NAME_TOKENS:
