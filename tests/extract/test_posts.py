@@ -128,6 +128,7 @@ def test_a_hyphenated_acronym_names_the_association(extracted):
      "Derneği'nin (MATÜDER) Başkanı Nevzat Ohrili de konuştu. Merkezi Gaziosmanpaşa'da bulunan derneğin başkanı Ohrili teşekkür etti."), "Gaziosmanpaşa", "MK"),
     ("Görüşmede Berlin Kırşehirliler Derneği Başkanı Hüseyin Çakır da hazır bulundu.", "Berlin", "TR"),
     ("Alman heyetinde Castrop-Rauxel Türk Kültür Derneği Başkanı Mustafa Kılınç da vardı.", "Castrop-Rauxel", "TR"),
+    ("Görüşmede Alanya Britanya Toplumu Derneği Başkanı Emma Scott da hazır bulundu.", "Alanya", "GB"),
 ])
 def test_where_an_association_sits_and_whom_it_gathers(extracted, text, city, community):
     associations = {p.organization for p in extracted(text).posts if p.organization.kind.value == "Association"}
