@@ -345,3 +345,9 @@ def test_an_agreement_to_be_made_a_twinning_is_a_proposal_of_the_pair(extracted,
                       "imzalandı. " + wish)
     assert [t.kind.value for t in facts.twinnings] == ["CooperationAgreement"]
     assert "Odunpazarı-Kazan kardeş şehir protokolü" in [plan.label for plan in facts.plans]
+
+
+def test_a_town_named_with_its_other_name_in_brackets_is_no_pair(extracted):
+    facts = extracted("Bulgaristan'ın Hasköy (Haskovo) kentinden gelen heyet, iki şehir arasındaki kardeşliğin "
+                      "15. yılı için düzenlenen kutlamaya katıldı.")
+    assert all(len({c.key for c in t.cities}) == 2 for t in facts.twinnings)

@@ -934,6 +934,8 @@ class Relations:
 
     def _add_twinning(self, found: _Twinning) -> None:
         pair = {c.key for c in found.cities}
+        if len(pair) < 2:
+            return  # one town under two names: "Bulgaristan'ın Hasköy (Haskovo) kentinden gelen heyet"
         for known in self.twinnings:
             if {c.key for c in known.cities} == pair and not _another_agreement(known, found):
                 known.spans += found.spans
