@@ -199,6 +199,11 @@ def notable_place(name: str, countries: frozenset[str]) -> bool:
     return any(c.population >= SMALL_HOME_PLACE and c.country in countries for c in city_candidates(name))
 
 
+def in_home_country(city: City) -> bool:
+    """Whether a city is in Türkiye (HOME_COUNTRY)."""
+    return city.country is not None and city.country.code == HOME_COUNTRY
+
+
 def unlinked_city(name: str, country: Country | None) -> City:
     """A place GeoNames does not know (or not unambiguously): named, not linked."""
     prefix = f"{country.key}-" if country else ""

@@ -697,7 +697,7 @@ class Mentions:
                 continue
             bare = not (supported or run[-1].suffix)
             city = gazetteer.resolve_city(name, self._context_for(at), require_known=True, bare=bare,
-                                          among_twins=self._about_twinning(token.sentence))
+                                          among_twins=token.sentence in self._sentences_about_twinning)
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
             if unknown is None and supported and length == 1 and not self._inflected_opening(at) \
@@ -790,9 +790,11 @@ class Mentions:
                 return place.city.country
         return None
 
-    def _about_twinning(self, sentence: int) -> bool:
-        """Whether a sentence speaks of twinning ("kardeş şehir", "kardeşlik"), where the places listed are partners."""
-        return any(self.tokens[at].key.startswith("kardes") for at in self.sentence_range(sentence))
+    @cached_property
+    def _sentences_about_twinning(self) -> frozenset[int]:
+        """The sentences that speak of twinning ("kardeş şehir", "kardeşlik"), where the places listed are
+        partners: found in one pass, as places are looked up at nearly every capitalised word."""
+        return frozenset(token.sentence for token in self.tokens if token.key.startswith("kardes"))
 
     def _context_for(self, at: int) -> frozenset[str]:
         country = self._container_country(at)

@@ -207,18 +207,17 @@ class Relations:
         ("... takdim etti. - FINDIKLI", "BODRUM/MUĞLA (İHA) -"), else the first named."""
         for place in self.m.places:
             after = self.tokens[place.end] if place.end < len(self.tokens) else None
-            home = place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
+            home = gazetteer.in_home_country(place.city)
             title = match_title(self.tokens, place.end) if after else None
             named_body = place_noun(after) == "municipality" if after else False
             if home and (named_body or (title and title[0].words[0] in PLACE_TITLES)):
                 return place.city
         if dateline:
             city = gazetteer.resolve_city(from_capitals(dateline.split("/")[0].strip()), require_known=True)
-            if city is not None and city.country is not None and city.country.code == gazetteer.HOME_COUNTRY:
+            if city is not None and gazetteer.in_home_country(city):
                 return city
         for place in self.m.places:
-            if (not place.container and place.city.country and place.city.country.code == gazetteer.HOME_COUNTRY
-                    and not self._seats_a_mission(place)):
+            if not place.container and gazetteer.in_home_country(place.city) and not self._seats_a_mission(place):
                 return place.city
         return None
 
@@ -611,8 +610,7 @@ class Relations:
                         o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
                         for o in self.m.orgs):
                     continue  # "Ankara Büyükelçiliği", "Trabzon Başkonsolosu": the seat of another body
-                country = place.city.country
-                if not home_only or (country and country.code == gazetteer.HOME_COUNTRY):
+                if not home_only or gazetteer.in_home_country(place.city):
                     return place.city
         return None
 
@@ -841,7 +839,7 @@ class Relations:
             index, joined_by_ve = parties.index(place), False
             while index > 0:
                 previous = parties[index - 1]
-                if self._home_country(previous) and not self._home_country(place):
+                if gazetteer.in_home_country(previous.city) and not gazetteer.in_home_country(place.city):
                     break  # "Pazar, Gürcistan'daki Kobuleti ve Azerbaycan'daki Lenkeran ile": the subject
                 gap = [t.key for t in self.tokens[previous.end:parties[index].first]
                        if not (self._owner_country(t) or (t.index == previous.end and place_noun(t) == "city"))]
@@ -852,10 +850,6 @@ class Relations:
                 else:
                     break
         return sorted({p.first: p for p in found}.values(), key=lambda p: p.first)
-
-    @staticmethod
-    def _home_country(place: PlaceMention) -> bool:
-        return place.city.country is not None and place.city.country.code == gazetteer.HOME_COUNTRY
 
     def _owner_country(self, token: Token) -> bool:
         """Whether the token is part of a country that says where the place after it is: in the genitive
@@ -964,7 +958,7 @@ class Relations:
         for a, b in pairs:
             if {a.key, b.key} in twinned:
                 continue  # already twinned so: talk of the twinning, not a proposal of one
-            a, b = sorted((a, b), key=lambda city: not (city.country and city.country.code == gazetteer.HOME_COUNTRY))
+            a, b = sorted((a, b), key=lambda city: not gazetteer.in_home_country(city))
             label = f"{a.label_tr}-{b.label_tr} kardeş şehir protokolü"  # the Turkish side first, as the news writes it
             self._add_plan(Plan(PlanKind.PROPOSAL, label, (evidence,)))
 
