@@ -310,3 +310,40 @@ def test_two_calls_told_in_one_sentence_after_ardindan(extracted):
     assert len(met) == 2 and {"Alejandro Ruiz Cortés", "Ayten Doğru"} <= met[0] \
         and {"Alejandro Ruiz Cortés", "Emre Aksoy"} <= met[1] and "Emre Aksoy" not in met[0]
     assert {p.person.name: p.organization.label for p in facts.posts}["Gökhan Yalçınkaya"] == "Mersin Belediyesi"
+
+
+def test_the_guest_word_opening_a_sentence_is_the_visitor_named_in_the_one_before(extracted):
+    facts = extracted("Polonya'nın Ankara Büyükelçisi Tomasz Wierzbicki dün Bilecik'e geldi. Büyükelçiye Polonya'nın "
+                      "Eskişehir Fahri Konsolosu Cengiz Ataman eşlik etti. Wierzbicki'nin ilk durağı Valilik oldu. "
+                      "Heyeti makamında kabul eden Bilecik Valisi Hüsnü Karaosmanoğlu, memnuniyetini dile getirdi.")
+    assert [names(m) for m in facts.meetings] == [{"Tomasz Wierzbicki", "Hüsnü Karaosmanoğlu"}]
+
+
+def test_a_foreign_delegation_and_its_countrys_consul_alone_are_no_meeting(extracted):
+    facts = extracted("Konuk heyete Hasköy Belediye Başkanı Stanislav Dechev başkanlık etti. Heyette Hasköy Belediye "
+                      "Meclisi üyesi Daniela Petrova yer aldı. Bulgaristan'ın Edirne Başkonsolosu Vasil Iliev de "
+                      "törende hazır bulundu.")
+    assert facts.meetings == ()
+
+
+def test_a_guest_of_the_signing_ceremony_is_no_party_to_the_talks(extracted):
+    facts = extracted("Protokol dün Termez Belediyesi'nde düzenlenen törende Ahlat Belediye Başkanı Ferhat Gündoğan ile "
+                      "Termez Belediye Başkanı Bahodir Normatov tarafından imzalandı. Törene Türkiye'nin Taşkent "
+                      "Büyükelçisi Levent Özdoğan da katıldı.")
+    assert [names(m) for m in facts.meetings] == [{"Ferhat Gündoğan", "Bahodir Normatov"}]
+
+
+def test_kabul_after_a_clause_is_agreeing_not_receiving(extracted):
+    facts = extracted("KTSO Başkanı Mustafa Erenler, ticaretin protokolün en zayıf halkası olduğunu kabul ederek "
+                      "Yogyakarta Belediye Başkan Yardımcısı Sri Wahyuni Prasetyo'ya bir iş heyetiyle geleceklerini "
+                      "söyledi.")
+    assert facts.meetings == ()
+
+
+def test_a_day_that_only_says_when_something_began_gives_way_to_the_day_of_the_signing(extracted):
+    facts = extracted(" date 2024-05-16 Lüleburgaz Belediyesi / Basın - Başkan Tuğba Kocaoğlu başkanlığındaki heyetin "
+                      "önceki gün başlayan Slovenya programının en önemli durağı olan imza töreni, dün Ptuj Belediye "
+                      "Sarayı'nda gerçekleştirildi. Kardeş şehir protokolüne Lüleburgaz Belediye Başkanı Tuğba "
+                      "Kocaoğlu ile Ptuj Belediye Başkanı Andrej Kovačič imza koydu.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Tuğba Kocaoğlu", "Andrej Kovačič"}, datetime.date(2024, 5, 15))]

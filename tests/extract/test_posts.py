@@ -274,6 +274,13 @@ def test_a_title_after_the_name_with_olarak_and_no_participle(extracted):
       "Hajdari getirildi. Büyükelçi ise Rama'nın çalışmalarını övdü."),
      {("Fikret Rama", "President", "DEKOSDER"), ("Selvije Durmiş", "BoardMember", "DEKOSDER"),
       ("Nazmi Şaban", "BoardMember", "DEKOSDER"), ("Ylber Hajdari", "SecretaryGeneral", "DEKOSDER")}),
+    # words that describe the one elected, with no comma before them, and the board listed before its name;
+    # the bare "Başkan" after that is the new president, no mayor
+    (("Salihli Kazak Türkleri Kültür ve Dayanışma Derneği'nin (SAKAD) genel kurulu yapıldı. Delegelerin "
+      "oylarıyla başkanlığa genç iş insanı Erlan Tekin getirildi. Seçimde Gülnar Demir, Asan Kurt ve Ayşegül "
+      "Yerlan yönetim kuruluna seçildi. Delegelere teşekkür eden Başkan Erlan Tekin, Nevruz'u andı."),
+     {("Erlan Tekin", "President", "SAKAD"), ("Gülnar Demir", "BoardMember", "SAKAD"),
+      ("Asan Kurt", "BoardMember", "SAKAD"), ("Ayşegül Yerlan", "BoardMember", "SAKAD")}),
 ])
 def test_those_elected_to_the_offices_of_the_body_just_named(extracted, text, posts):
     assert {(p.person.name, p.role.value, p.organization.acronym) for p in extracted(text).posts} == posts

@@ -52,6 +52,15 @@ TWINNINGS = [
       "Romanya'nın liman kenti Köstence'de bir program gerçekleştirdi. Ziyaretin en önemli ayağı, 9 Haziran "
       "Pazartesi günü Köstence Belediyesi'nde imzalanan iş birliği protokolü oldu."),
      {"Ünye", "Köstence"}, "CooperationAgreement", "2025-06-09"),
+    # signed in a foreign town named with its noun: with that town, by the signer's
+    (("Ahlat'tan Termez'e köprü\n\n23 Ekim 2024, Çarşamba — Van Gölü Haber / Bitlis\n\nAhlat Belediye Başkanı Ferhat Gündoğan, "
+      "Özbekistan'ın güneyindeki tarihi Termez kentinde iş birliği protokolü imzaladı."),
+     {"Ahlat", "Termez"}, "CooperationAgreement", "2024"),
+    # a signing that names one foreign town twins it with the article's; elsewhere the same name is that town
+    (("TEKİRDAĞ (TRAKYA EKSPRES) - Bulgaristan'ın Hasköy (Haskovo) kentinden gelen heyet, Süleymanpaşa Belediye "
+      "Başkanı Volkan Ergüder ile görüştü. Kardeş şehir protokolü, 2010 yılında dönemin belediye başkanı ile "
+      "Hasköy'ün o zamanki başkanı tarafından imzalanmıştı."),
+     {"Süleymanpaşa", "Hasköy"}, "SisterCityAgreement", "2010"),
 ]
 
 
@@ -351,3 +360,15 @@ def test_a_town_named_with_its_other_name_in_brackets_is_no_pair(extracted):
     facts = extracted("Bulgaristan'ın Hasköy (Haskovo) kentinden gelen heyet, iki şehir arasındaki kardeşliğin "
                       "15. yılı için düzenlenen kutlamaya katıldı.")
     assert all(len({c.key for c in t.cities}) == 2 for t in facts.twinnings)
+
+
+def test_twins_they_could_be_is_a_proposal(extracted):
+    facts = extracted('Başkan Gençtürk, "Bilecik ile Vistül kıyısındaki tarihi Toruń kardeş şehir olabilir" dedi.')
+    assert facts.twinnings == () and [p.kind.value for p in facts.plans] == ["Proposal"]
+
+
+def test_a_name_shown_to_be_a_foreign_town_is_that_town_wherever_it_is_written(extracted):
+    facts = extracted("Süleymanpaşa ile Hasköy arasındaki kardeşlik 15 yaşında. Bulgaristan'ın Hasköy kentinden gelen "
+                      "heyet kutlamaya katıldı.")
+    assert [{c.label_tr: c.country.code for c in t.cities} for t in facts.twinnings] == [
+        {"Süleymanpaşa": "TR", "Hasköy": "BG"}]

@@ -357,7 +357,9 @@ class Mentions:
             if tokens[at].key == "ise":
                 at += 1  # "genel sekreterliğe ise Bilguun Tsogt seçildi" (but "Büyükelçi ise Rákóczi'nin ...")
             if tokens[at].text == ",":
-                at = self._elected_after(at, tokens[at].sentence)  # "başkanlığa, ... uğraşan Fikret Rama seçildi"
+                at = self._elected_after(at, at + 1)  # "başkanlığa, ... uğraşan Fikret Rama seçildi"
+            elif not tokens[at].capitalised:
+                at = self._elected_after(at, at)  # "başkanlığa genç iş insanı Erlan Tekin getirildi"
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
             at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
         sentence = tokens[mention.end - 1].sentence
@@ -378,20 +380,24 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
-        if not mention.people and mention.title.office and at < len(tokens) \
-                and tokens[at].key.startswith(ELECTED):
-            # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi": the one elected, named before
-            self._read_elected_before(mention)
+        if not mention.people and at < len(tokens) and tokens[at].key.startswith(ELECTED):
+            if mention.title.office:
+                # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi": the one elected, named before
+                self._read_elected_before(mention)
+            elif mention.plural:
+                # "Gülnar Demir, Asan Kurt ve Ayşegül Yerlan yönetim kuruluna seçildi": the members, named before
+                self._read_list_before(mention)
         if not mention.people and at < len(tokens) and tokens[at].text in (",", ")"):
             # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "Rinat Sabirov (Kazan Belediye
             # Başkan Yardımcısı)"
             self._read_name_before(mention)
 
-    def _elected_after(self, at: int, sentence: int) -> int:
+    def _elected_after(self, at: int, start: int) -> int:
         """Where the name starts that a vote or appointment to an office gives, past what describes the person
-        ("başkanlığa, yirmi yılı aşkın süredir ... uğraşan Fikret Rama seçildi"); `at` if none does."""
-        tokens = self.tokens
-        for first in range(at + 1, len(tokens)):
+        from `start` on ("başkanlığa, yirmi yılı aşkın süredir ... uğraşan Fikret Rama seçildi"); `at` if none
+        does."""
+        tokens, sentence = self.tokens, self.tokens[at].sentence
+        for first in range(start, len(tokens)):
             if tokens[first].sentence != sentence:
                 break
             name = self._read_name(first)
@@ -409,6 +415,26 @@ class Mentions:
                     and (first == start or self._read_name(first - 1) is None):
                 mention.people.append(self.people.add(name[2], name[3]))
                 return
+
+    def _read_list_before(self, mention: TitleMention) -> None:
+        """The full names listed right before a title, joined by commas, "ve" or "ile": "A, B ve C"."""
+        tokens, at = self.tokens, mention.first
+        start = self.sentence_range(tokens[at].sentence).start
+        listed = []
+        while True:
+            name = next((found for first in range(at - 1, max(start, at - 4) - 1, -1)
+                         if (found := self._read_name(first)) and found[1] == at and len(found[2].split()) > 1
+                         and not self._inflected_opening(first)  # "Seçimde Gülnar Demir": no name's first word
+                         and (first == start or self._read_name(first - 1) is None
+                              or self._inflected_opening(first - 1))), None)
+            if name is None:
+                break
+            listed.append(name)
+            at = name[0] - 1
+            if at < start or not (tokens[at].key in ("ve", "ile") or tokens[at].text == ","):
+                break
+        for _first, _end, full_name, variants in reversed(listed):
+            mention.people.append(self.people.add(full_name, variants))
 
     def _read_name_before(self, mention: TitleMention, *, apposed: bool = False) -> None:
         """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi
@@ -604,6 +630,7 @@ class Mentions:
                 at += 1
         self._find_repeated_places()
         self._unify_unlinked_places()
+        self._follow_shown_countries()
         # "İstanbul’un Beykoz ilçesi": a genitive right before a place contains it; in a chain of genitives
         # ("Iğdır'ın Nahçıvan'ın Şerur şehri ile ...") only the last one does, the first is a subject; but
         # "Artvin'in Hopa ilçesine bağlı Kemalpaşa" is a province, a district and a town.
@@ -621,6 +648,31 @@ class Mentions:
                 rest += 1
             if rest < len(tokens) and place_noun(tokens[rest]) == "region":
                 mention.container = True
+
+    def _follow_shown_countries(self) -> None:
+        """One article, one Hasköy: a name read as two towns ("Süleymanpaşa ile Hasköy kardeşliği", then
+        "Bulgaristan'ın Hasköy kentinden") is, wherever it is named, the town a country written before it showed;
+        unless the article shows two towns of that name ("Kayseri'nin Talas ilçesinin, Kırgızistan'daki adaşı
+        Talas kentiyle")."""
+        shown: dict[str, dict[str, City]] = {}
+        for mention in self.places:
+            country = self._shown_country(mention.first)
+            if country and mention.city.geonames_id and mention.city.country == country:
+                shown.setdefault(fold_name(mention.city.label_tr), {})[mention.city.key] = mention.city
+        for mention in self.places:
+            towns = shown.get(fold_name(mention.city.label_tr), {})
+            if len(towns) == 1:
+                mention.city = next(iter(towns.values()))
+
+    def _shown_country(self, at: int) -> Country | None:
+        """The country a place's name is shown to be in: a country named right before it, or a word or two
+        before ("Kırgızistan'daki adaşı Talas"), or a place in the genitive ("Kayseri'nin Talas ilçesi")."""
+        for index in (at - 1, at - 2):
+            country = self.country_at(index) if index >= 0 else None
+            if country:
+                return country.country
+        place = next((p for p in self.places if p.end == at and p.suffix in GENITIVE_FOLDED), None)
+        return place.city.country if place else None
 
     def _contains(self, mention: PlaceMention, following: PlaceMention) -> bool:
         """"İstanbul’un Beykoz ilçesi", "Ordu’nun merkez ilçesi Altınordu": a place in the genitive right

@@ -136,6 +136,7 @@ SHORT_QUOTE = 6
 """Tokens from an opening quote within which a closing one makes the quote a name, not a quotation."""
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında", "kutlama için": an event named only to say when, or for what, something else happens.
+CEREMONY = "toren"
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda", "icin")
 
 
@@ -674,6 +675,8 @@ class Relations:
                 if len(parties) == 1 and signing:
                     pending_home = parties[0].city
                 pairs = self._pairs_by_reference(window, signing) or self._pairs_by_signers(told, signing)
+                if not pairs and signing and len(parties) == 1:
+                    pairs = self._pair_with_home(parties[0].city)
                 if not pairs:
                     self._date_existing(told, date, evidence)
                     continue
@@ -753,11 +756,12 @@ class Relations:
         return found
 
     def _foreign_town_hall(self, place: PlaceMention) -> bool:
-        """"Köstence Belediyesi'nde imzalanan protokol": a foreign town's hall, where its own agreement is signed,
-        names a party; "Ankara'da imzalanan" names only where."""
+        """"Köstence Belediyesi'nde imzalanan protokol", "Termez kentinde iş birliği protokolü imzaladı": a foreign
+        town's hall, or the town named as one, where its own agreement is signed, names a party; "Ankara'da
+        imzalanan" names only where."""
         end = place.end
         country = place.city.country
-        return (end < len(self.tokens) and place_noun(self.tokens[end]) == "municipality"
+        return (end < len(self.tokens) and place_noun(self.tokens[end]) in ("municipality", "city")
                 and country is not None and country.code != gazetteer.HOME_COUNTRY)
 
     def _phrase_suffix(self, place: PlaceMention) -> str:
@@ -816,10 +820,12 @@ class Relations:
         between = any(t.key.startswith("arasinda") for t in tokens[window.start:window.stop])
         if len(parties) == 2 and between:
             return [(parties[0].city, parties[1].city)]
-        if len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
-                and self._phrase_suffix(parties[0]) in LOCATIVE:
-            # "Köstence Belediyesi'nde imzalanan iş birliği protokolü": the host town's, with the article's city
-            return [(self.home, parties[0].city)]
+        halls = [p for p in parties if self._phrase_suffix(p) in LOCATIVE]
+        guests = [p.city for p in parties if p not in halls] or ([self.home] if self.home else [])
+        if len(halls) == 1 and len(guests) == 1 and guests[0].key != halls[0].city.key:
+            # "Köstence Belediyesi'nde imzalanan iş birliği protokolü": the host town's, with the article's city;
+            # "Ahlat Belediye Başkanı X, ... Termez kentinde iş birliği protokolü imzaladı": with the signer's
+            return [(guests[0], halls[0].city)]
         return []
 
     def _comitative(self, place: PlaceMention) -> bool:
@@ -894,6 +900,14 @@ class Relations:
             return []
         first, second = cities.values()
         return [(first, second)]
+
+    def _pair_with_home(self, town: City) -> list[tuple[City, City]]:
+        """"Kardeş şehir protokolü 2010'da ... Hasköy'ün o zamanki başkanı tarafından imzalanmıştı": a signing that
+        names one foreign town, no twinning of which was told yet, twins it with the article's city."""
+        if self.home is None or town.geonames_id is None or town.country is None or gazetteer.in_home_country(town) \
+                or any(town.key in {city.key for city in known.cities} for known in self.twinnings):
+            return []
+        return [(self.home, town)]
 
     def _cities_served(self, window: range, kinds: tuple[OrgKind, ...]) -> dict[str, City]:
         """The cities whose municipality or governorship (`kinds`) the people named in `window` serve, by key."""
@@ -995,40 +1009,50 @@ class Relations:
 
     def _date_in(self, window: range) -> str | None:
         """The fullest date written in a window: "11 Ekim 2021", "12 Mart'ta" (the last 12 March
-        up to the header's date), "2003'ten", "dün"."""
+        up to the header's date), "2003'ten", "dün". A day that only describes what began then ("önceki gün
+        başlayan Slovenya programının ... töreni, dün ...") gives way to another day in the window."""
+        days = list(self._days_in(window))
+        told = next((date for date, end in days if not self._participle_at(end)), None)
+        return told or (days[0][0] if days else self._year_in(window))
+
+    def _participle_at(self, at: int) -> bool:
+        """Whether the word at `at` is a participle describing a noun: "başlayan", "gelen"."""
+        return at < len(self.tokens) and not self.tokens[at].capitalised and len(self.tokens[at].key) > 4 \
+            and self.tokens[at].key.endswith(("an", "en"))
+
+    def _days_in(self, window: range) -> Iterable[tuple[str, int]]:
+        """Each full date written in a window, with where its words end."""
         tokens = self.tokens
         for at in window:
             token = tokens[at]
             if token.key[:1].isdigit() and not token.key.isdigit() and (numeric := written_date(token.stem)):
-                return numeric.isoformat()  # "14.06.2024 tarihinde"
+                yield numeric.isoformat(), at + 1  # "14.06.2024 tarihinde"
             if token.key in months() and at > window.start and tokens[at - 1].key.isdigit():
                 day, month = int(tokens[at - 1].key), months()[token.key]
                 year = _year(tokens[at + 1]) if at + 1 < window.stop else None
                 try:
                     if year:
-                        return datetime.date(year, month, day).isoformat()
-                    if self.published:
-                        return _last_before(self.published, month, day).isoformat()
-                    written = self._year_written_before(at)  # "11 Kasım 2024 ... 12 Kasım Salı günü"
-                    if written:
-                        return datetime.date(written, month, day).isoformat()
+                        yield datetime.date(year, month, day).isoformat(), at + 2
+                    elif self.published:
+                        yield _last_before(self.published, month, day).isoformat(), at + 1
+                    elif written := self._year_written_before(at):  # "11 Kasım 2024 ... 12 Kasım Salı günü"
+                        yield datetime.date(written, month, day).isoformat(), at + 1
                 except ValueError:
                     continue
             days_ago = _days_ago(tokens, at)
             if days_ago is not None and self.published:
-                return (self.published - datetime.timedelta(days=days_ago)).isoformat()
+                yield (self.published - datetime.timedelta(days=days_ago)).isoformat(), at + 1 + (days_ago == 2)
             if token.key in ("ertesi", "ayni") and at + 1 < window.stop and tokens[at + 1].key == "gun":
                 before = self._date_told_before(tokens[at].sentence)  # "ertesi gün", "aynı gün": of the day told
                 if before is not None:
-                    return (before + datetime.timedelta(days=int(token.key == "ertesi"))).isoformat()
+                    yield (before + datetime.timedelta(days=int(token.key == "ertesi"))).isoformat(), at + 2
             if token.key in weekdays() and at + 1 < window.stop and tokens[at + 1].key == "gunu" and self.published \
                     and (at == 0 or tokens[at - 1].key not in NOT_LAST_WEEK):
                 # "pazartesi günü": the last Monday up to the header's date
-                return _weekday_before(self.published, weekdays()[token.key]).isoformat()
+                yield _weekday_before(self.published, weekdays()[token.key]).isoformat(), at + 2
             if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
                 with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
-                    return _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat()
-        return self._year_in(window)
+                    yield _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat(), at + 2
 
     def _day_in(self, window: range) -> datetime.date | None:
         """The day a window gives, when `_date_in` finds a full date there (not a year alone)."""
@@ -1070,7 +1094,8 @@ class Relations:
         series = False
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
-            meeting_cues = self._cue_in(indices, frozenset({"meeting"}))
+            meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
+                            if not self._acknowledges(at, cue)]
             if any(self._pluperfect(at, cue) for at, cue in meeting_cues) \
                     and not any(_days_ago(self.tokens, at) is not None for at in indices):
                 # background told in the pluperfect, unless a day of its own makes it a call ("dün de ziyaret etmişti")
@@ -1083,7 +1108,12 @@ class Relations:
                                           and self._names_a_meeting(indices))
             if not told and (not joins or (series and not found)):
                 continue  # after such a lead, those who accompany the visitor are his party, not a meeting
-            people = self._participants(indices)
+            # "... tarafından imzalandı. Törene Taşkent Büyükelçisi X de katıldı": a guest of the ceremony, not of
+            # the talks told before; but with no one's talks told before, the ceremony is the meeting ("Kongaz
+            # Belediyesi'nde yapılan törene Başkan Yardımcısı X ile Başkan Y'nin yanı sıra ... katıldı")
+            ceremony = not told and any(meeting.people for meeting in found) \
+                and any(self.tokens[at].key.startswith(CEREMONY) for at in indices)
+            people = [] if ceremony else self._participants(indices)
             full_date = self._day_in(indices)
             span = self.sentence_span(sentence)
             signing = any(cue.words[0].startswith("imza") for _, cue in meeting_cues)
@@ -1127,9 +1157,19 @@ class Relations:
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
 
+    def _acknowledges(self, at: int, cue: Cue) -> bool:
+        """"kabul" after a clause is agreeing to it, not receiving a visitor: "protokolün en zayıf halkası
+        olduğunu kabul ederek", "kardeş şehir olunmasını kabul etti"."""
+        return cue.words[0] == "kabul" and at > 0 \
+            and self.tokens[at - 1].key.endswith((*REPORTED_CLAUSE_ENDINGS, "masini", "mesini"))
+
     def _one_party(self, people: list[Person]) -> bool:
-        """Whether everyone serves one city's municipality: a delegation and those who accompany it ("Aktepe'ye
-        Meclis üyeleri X ve Y eşlik etti"), not the two sides of a meeting."""
+        """Whether everyone serves one city's municipality, or one foreign country: a delegation and those who
+        accompany it ("Aktepe'ye Meclis üyeleri X ve Y eşlik etti", "Heyette Hasköy Belediye Meclisi üyesi X ...
+        Bulgaristan'ın Edirne Başkonsolosu Y de törende hazır bulundu"), not the two sides of a meeting."""
+        countries = {country for person in people for country in self._countries_served_abroad(person)}
+        if len(countries) == 1 and all(self._serves_abroad(person) for person in people):
+            return True
         cities = set()
         for person in people:
             served = {p.organization.city.key for p in self.posts if p.person == person and p.organization.city
@@ -1174,6 +1214,11 @@ class Relations:
     def _serves_abroad(self, person: Person) -> bool:
         """Whether the person holds a post of a foreign state or city: the visitor of a round of calls."""
         return any(p.person == person and self._is_visitor(p.organization) for p in self.posts)
+
+    def _countries_served_abroad(self, person: Person) -> set[str]:
+        """The foreign countries whose state or cities the person serves."""
+        return {country.key for p in self.posts if p.person == person and self._is_visitor(p.organization)
+                and (country := p.organization.country or (p.organization.city and p.organization.city.country))}
 
     def _lead(self) -> tuple[datetime.date | None, set[Person]]:
         """The day the first sentence dates its news to ("dün", "12 Mart'ta"), and the people it names:
@@ -1225,10 +1270,11 @@ class Relations:
         leader = self._delegation_leader(index)
         if leader is not None:
             return leader
-        # "Karimzoda dün de Belediye'nin konuğu oldu": the visitor named last, by any of his names, before the
-        # one whose title was written last (the honorary consul who came with him)
+        # "Karimzoda dün de Belediye'nin konuğu oldu", "Wierzbicki'nin ilk durağı Valilik oldu. Heyeti ...": the
+        # visitor named last in this sentence or the one before, by any of his names, before the one whose title
+        # was written last (the honorary consul who came with him)
         visitors = {post.person for post in self.posts if self._is_visitor(post.organization)}
-        start = self.m.sentence_range(self.tokens[index].sentence).start
+        start = self.m.sentence_range(max(self.tokens[index].sentence - 1, 0)).start
         named = next((m.person for m in reversed(self.m.persons) if start <= m.first < index and m.person in visitors),
                      None)
         if named is not None:
