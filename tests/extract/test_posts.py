@@ -281,6 +281,19 @@ def test_a_title_after_the_name_with_olarak_and_no_participle(extracted):
       "Yerlan yönetim kuruluna seçildi. Delegelere teşekkür eden Başkan Erlan Tekin, Nevruz'u andı."),
      {("Erlan Tekin", "President", "SAKAD"), ("Gülnar Demir", "BoardMember", "SAKAD"),
       ("Asan Kurt", "BoardMember", "SAKAD"), ("Ayşegül Yerlan", "BoardMember", "SAKAD")}),
+    # "başkanlığa seçilen X", the one elected; a body in the locative before the office is no name; lower-case
+    # titles after the names, as what they are to be
+    (("Avcılar Özbekistan Kültür ve Dayanışma Derneği'nin (AVÖZDER) 3. Olağan Genel Kurulu'nda başkanlığa "
+      "seçilen Dilnoza Karimova'ya başarılar dilendi. Yeni yönetim kurulunda Bekzod Tursunov sekreter, Feruza "
+      "Yusupova sayman olarak görev yapacak."),
+     {("Dilnoza Karimova", "President", "AVÖZDER"), ("Bekzod Tursunov", "BoardMember", "AVÖZDER"),
+      ("Feruza Yusupova", "BoardMember", "AVÖZDER")}),
+    # the board shares out its offices: a bare deputy chair's is the body's, and a list with "ise" before a title
+    (("Alanya Türk-Norveç Dostluk ve Kültür Derneği (ATNDER) genel kurulunu yaptı. Genel kurulun ardından "
+      "yönetim kurulu görev dağılımını belirledi. Buna göre Başkan Yardımcısı Mehmet Çakır, Sayman Bjørn Eriksen "
+      "oldu; Tor Andersen ile Ayten Koç ise yönetim kurulu üyesi olarak görev yapacak."),
+     {("Mehmet Çakır", "BoardMember", "ATNDER"), ("Bjørn Eriksen", "BoardMember", "ATNDER"),
+      ("Tor Andersen", "BoardMember", "ATNDER"), ("Ayten Koç", "BoardMember", "ATNDER")}),
 ])
 def test_those_elected_to_the_offices_of_the_body_just_named(extracted, text, posts):
     assert {(p.person.name, p.role.value, p.organization.acronym) for p in extracted(text).posts} == posts
@@ -314,3 +327,9 @@ def test_a_consul_called_by_the_bare_title_serves_the_consulate_named_before(ext
     post = next(p for p in facts.posts if p.person.name == "Mert Aksoy")
     assert (post.role.value, post.organization.kind.value, post.organization.country.code,
             post.organization.city.label_tr) == ("HonoraryConsul", "HonoraryConsulate", "EE", "Kuşadası")
+
+
+def test_a_post_named_before_its_title_is_quoted_from_the_name_to_the_title(extracted):
+    facts = extracted("Tekin, 2019'dan bu yana Pakistan'ın Konya Fahri Konsolosu olarak görev yapıyor. Konsolosluk "
+                      "yeni binasına taşındı.")
+    assert [p.evidence[0].quote for p in facts.posts] == ["Tekin, 2019'dan bu yana Pakistan'ın Konya Fahri Konsolosu"]

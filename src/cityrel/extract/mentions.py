@@ -117,7 +117,16 @@ class TitleMention:
     title: Title
     people: list[Person] = field(default_factory=list)
     name_end: int = 0
+    """Where the names read after the title end (0: none were)."""
+    name_first: int | None = None
+    """Where the names read before the title start ("X Y, ... Büyükelçisi olarak"; None: none were)."""
     plural: bool = False
+
+    @property
+    def extent(self) -> range:
+        """The title with the names it was read with, before or after it."""
+        return range(min(self.first, self.first if self.name_first is None else self.name_first),
+                     max(self.end, self.name_end))
 
 
 @dataclass
@@ -332,6 +341,15 @@ class Mentions:
             return  # "yönetim kurulunun ...": the title is a possessor here, no name follows
         if tokens[at - 1].suffix or self._one_holder_in_a_case(mention):
             return  # "Başkan'a And Dağları'ndan": a title that takes the case ending stands for its holder
+        if not tokens[mention.first].capitalised and at < len(tokens) \
+                and (tokens[at].text == "," or tokens[at].key == "olarak"):
+            # "Bekzod Tursunov sekreter, Feruza Yusupova sayman olarak görev yapacak", "A ile B ise yönetim
+            # kurulu üyesi olarak": a title in lower case after the name(s), as what they are to be
+            before = mention.first - 1 if mention.first and tokens[mention.first - 1].key in ("ise", "da", "de") \
+                else mention.first
+            self._read_list_before(mention, before)
+            if mention.people:
+                return
         if at < len(tokens) and tokens[at].key == "olarak":
             # "konsolos olarak görev yapan X": the name follows the participle; without one,
             # "X, ülkesinin Ankara Büyükelçisi olarak ..." named the holder before the title.
@@ -358,6 +376,8 @@ class Mentions:
                 at += 1  # "genel sekreterliğe ise Bilguun Tsogt seçildi" (but "Büyükelçi ise Rákóczi'nin ...")
             if tokens[at].text == ",":
                 at = self._elected_after(at, at + 1)  # "başkanlığa, ... uğraşan Fikret Rama seçildi"
+            elif tokens[at].key.startswith(ELECTED) and tokens[at].key.endswith(("an", "en")):
+                at += 1  # "başkanlığa seçilen Dilnoza Karimova'ya"
             elif not tokens[at].capitalised:
                 at = self._elected_after(at, at)  # "başkanlığa genç iş insanı Erlan Tekin getirildi"
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
@@ -413,12 +433,15 @@ class Mentions:
             name = self._read_name(first)
             if name and name[1] <= mention.first and len(name[2].split()) > 1 \
                     and (first == start or self._read_name(first - 1) is None):
-                mention.people.append(self.people.add(name[2], name[3]))
+                if not self.tokens[name[1] - 1].suffix:  # not "3. Olağan Genel Kurulu'nda başkanlığa seçilen X"
+                    mention.people.append(self.people.add(name[2], name[3]))
+                    mention.name_first = first
                 return
 
-    def _read_list_before(self, mention: TitleMention) -> None:
-        """The full names listed right before a title, joined by commas, "ve" or "ile": "A, B ve C"."""
-        tokens, at = self.tokens, mention.first
+    def _read_list_before(self, mention: TitleMention, end: int | None = None) -> None:
+        """The full names listed right before a title (or before `end`), joined by commas, "ve" or "ile":
+        "A, B ve C"."""
+        tokens, at = self.tokens, mention.first if end is None else end
         start = self.sentence_range(tokens[at].sentence).start
         listed = []
         while True:
@@ -435,6 +458,8 @@ class Mentions:
                 break
         for _first, _end, full_name, variants in reversed(listed):
             mention.people.append(self.people.add(full_name, variants))
+        if listed:
+            mention.name_first = listed[-1][0]
 
     def _read_name_before(self, mention: TitleMention, *, apposed: bool = False) -> None:
         """The name set off by a comma or bracket before the title: "X Y, ülkesinin Ankara Büyükelçisi
@@ -462,6 +487,7 @@ class Mentions:
             name = self._read_name(first)
             if name and name[1] == edge - 1 and (apposed or len(name[2].split()) > 1):
                 mention.people.append(self.people.add(name[2], name[3]))
+                mention.name_first = first
                 return
 
     def _read_name(self, at: int) -> tuple[int, int, str, tuple[str, ...]] | None:
@@ -862,7 +888,7 @@ class Mentions:
         for mention in self.titles:
             mention.people = [self.people.resolve(p) for p in mention.people]
             for person in mention.people:
-                self.persons.append(PersonMention(mention.first, mention.name_end, person))
+                self.persons.append(PersonMention(mention.extent.start, mention.extent.stop, person))
         for token in self.tokens:
             if token.index in self._taken or not token.capitalised:
                 continue

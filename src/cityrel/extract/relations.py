@@ -455,10 +455,13 @@ class Relations:
                 continue
             if mention.title.role is None:
                 role = Role.PRESIDENT if org.kind == OrgKind.ASSOCIATION else Role.MAYOR
+            elif mention.title.role == Role.DEPUTY_MAYOR.value and org.kind == OrgKind.ASSOCIATION:
+                role = Role.BOARD_MEMBER  # an association's deputy chair sits on its board, as the contract counts it
             else:
                 role = Role(mention.title.role)
             for person in mention.people:
-                self._add_post(Post(person, role, org, (self.span(first, mention.name_end),)), explicit)
+                evidence = self.span(min(first, mention.extent.start), mention.extent.stop)
+                self._add_post(Post(person, role, org, (evidence,)), explicit)
         best: dict[str, int] = {}
         for post in self.posts:
             rank = self._post_rank[(post.person.key, post.role.value, post.organization.key)]
@@ -530,6 +533,11 @@ class Relations:
                 return (make(city) if city else None), 2, before.first
             if place:
                 return make(place.city), 2, place.first
+            if mention.title.words == ("baskan", "yardimci") and self._about_a_board(first):
+                # "Yönetim kurulu görev dağılımını belirledi. Buna göre Başkan Yardımcısı X, ...": the body's
+                association = self._latest_association(first)
+                if association:
+                    return association, 1, first
             near = self._nearest_place(first)
             if near:
                 return make(near), 1, first
@@ -549,6 +557,14 @@ class Relations:
                 return self.government(country), 2, self._left_edge(first)  # "Azerbaycan Kültür Bakanı"
             return None, 0, first
         return self._head_of(mention, before)
+
+    def _about_a_board(self, at: int) -> bool:
+        """Whether a body's board ("yönetim kurulu") is spoken of before `at`, in its sentence or the one before;
+        not only named in a title ("yönetim kurulu üyesi X")."""
+        start = self.m.sentence_range(max(self.tokens[at].sentence - 1, 0)).start
+        keys = [token.key for token in self.tokens[start:at]] + [""]
+        return any(a == "yonetim" and b.startswith("kurul") and not c.startswith(("uye", "baskan"))
+                   for a, b, c in zip(keys, keys[1:], keys[2:], strict=False))
 
     def _unnamed_metropolitan(self, window: range, end: int) -> City | None:
         """The city of "Büyükşehir Belediyesi" said without its city in `window` before `end`: the metropolitan
