@@ -347,3 +347,17 @@ def test_a_day_that_only_says_when_something_began_gives_way_to_the_day_of_the_s
                       "Kocaoğlu ile Ptuj Belediye Başkanı Andrej Kovačič imza koydu.")
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Tuğba Kocaoğlu", "Andrej Kovačič"}, datetime.date(2024, 5, 15))]
+
+
+def test_the_one_who_accompanies_the_visitor_is_never_the_guest_received(extracted):
+    facts = extracted("08.02.2024 | Samsun Haber Postası\n\nUkrayna'nın Ankara Büyükelçisi Vasyl Bondarenko bugün "
+                      "Samsun'a geldi. Büyükelçiye program boyunca büyükelçiliğin Konsolos Yardımcısı Iryna Koval "
+                      "eşlik etti. Halil Doğan, Samsun Büyükşehir Belediye Başkanı, konuğunu makamında ağırladı.")
+    assert [names(m) for m in facts.meetings] == [{"Vasyl Bondarenko", "Halil Doğan"}]
+
+
+def test_those_who_accompany_a_delegation_before_any_call_are_no_meeting(extracted):
+    facts = extracted("Bulgaristan'ın Kırcaali Valisi Stefan Minev Gürsu'ya geldi. Bulgaristan'ın Bursa Başkonsolosu "
+                      "Radost Petrova ile Dernek Başkanı Rasim Kılınç'ın eşlik ettiği heyet, programına kaymakamlıkta "
+                      "başladı.")
+    assert facts.meetings == ()

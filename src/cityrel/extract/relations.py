@@ -137,6 +137,7 @@ SHORT_QUOTE = 6
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında", "kutlama için": an event named only to say when, or for what, something else happens.
 CEREMONY = "toren"
+ACCOMPANY = "eslik"
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda", "icin")
 
 
@@ -1124,6 +1125,9 @@ class Relations:
                                           and self._names_a_meeting(indices))
             if not told and (not joins or (series and not found)):
                 continue  # after such a lead, those who accompany the visitor are his party, not a meeting
+            if not told and not any(meeting.people for meeting in found) \
+                    and any(self.tokens[at].key.startswith(ACCOMPANY) for at in indices):
+                continue  # "X ile Y'nin eşlik ettiği heyet, programına kaymakamlıkta başladı": the party, before any call
             # "... tarafından imzalandı. Törene Taşkent Büyükelçisi X de katıldı": a guest of the ceremony, not of
             # the talks told before; but with no one's talks told before, the ceremony is the meeting ("Kongaz
             # Belediyesi'nde yapılan törene Başkan Yardımcısı X ile Başkan Y'nin yanı sıra ... katıldı")
@@ -1289,16 +1293,28 @@ class Relations:
         # "Karimzoda dün de Belediye'nin konuğu oldu", "Wierzbicki'nin ilk durağı Valilik oldu. Heyeti ...": the
         # visitor named last in this sentence or the one before, by any of his names, before the one whose title
         # was written last (the honorary consul who came with him)
-        visitors = {post.person for post in self.posts if self._is_visitor(post.organization)}
+        visitors = {post.person for post in self.posts if self._is_visitor(post.organization)} - self._companions
         start = self.m.sentence_range(max(self.tokens[index].sentence - 1, 0)).start
         named = next((m.person for m in reversed(self.m.persons) if start <= m.first < index and m.person in visitors),
                      None)
         if named is not None:
             return named
         for post in reversed(self._posts_before(index)):
-            if self._is_visitor(post.organization):
+            if post.person in visitors:
                 return post.person
         return None
+
+    @cached_property
+    def _companions(self) -> set[Person]:
+        """Those said to accompany someone ("Büyükelçiye konsolos yardımcısı X eşlik etti"): the visitor's party,
+        never the visitor a word for the guest stands for. The one accompanied is in the dative."""
+        found: set[Person] = set()
+        for sentence in self.sentences:
+            indices = self.m.sentence_range(sentence)
+            if any(self.tokens[at].key.startswith(ACCOMPANY) for at in indices):
+                found.update(m.person for m in self.m.persons if m.first in indices
+                             and self.tokens[max(m.end, m.first + 1) - 1].suffix not in DATIVE)
+        return found
 
     def _delegation_leader(self, index: int) -> Person | None:
         """Who led a delegation, as said in this sentence or the two before `index`: "Aktepe başkanlığındaki
