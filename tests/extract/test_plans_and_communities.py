@@ -268,3 +268,14 @@ def test_a_share_of_a_figure_within_a_districts_bounds(extracted):
                       "olduğunu belirten Beridze, bunların bin beş yüzü aşkın kısmının Ortahisar sınırları içinde "
                       "oturduğunu anlattı.")
     assert [(c.city.label_tr, c.count) for c in facts.communities] == [("Trabzon", 4200), ("Ortahisar", 1500)]
+
+
+@pytest.mark.parametrize(("text", "nationality", "city", "count"), [
+    (("İngiltere'nin İzmir Başkonsolosu Helen Whitmore, Fethiye Belediye Başkanı Gülay Erdem'in konuğu oldu. "
+      "Whitmore, \"Fethiye'de kalıcı olarak yaşayan yaklaşık dört bin vatandaşımız var\" dedi."), "GB", "Fethiye", 4000),
+    (("Ukrayna'nın Ankara Büyükelçisi Vasyl Bondarenko rakamları paylaştı: \"Samsun'da 1.236 vatandaşımız yaşıyor, "
+      "bunların 800'den fazlası Atakum'da.\""), "UA", "Samsun", 1236),
+])
+def test_our_citizens_in_a_foreign_envoys_words_are_his_countrys(extracted, text, nationality, city, count):
+    assert [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities][:1] == [
+        (nationality, city, count)]

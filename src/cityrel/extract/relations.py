@@ -137,6 +137,8 @@ SHORT_QUOTE = 6
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında", "kutlama için": an event named only to say when, or for what, something else happens.
 CEREMONY = "toren"
+# "vatandaşımız", "vatandaşlarımız", "hemşehrilerimiz": our citizens, in a foreign envoy's words
+OUR_PEOPLE = ("vatandasim", "vatandaslarim", "hemsehrim", "hemsehrilerim")
 ACCOMPANY = "eslik"
 TIME_POSTPOSITIONS = ("sirasinda", "sonrasinda", "oncesinde", "boyunca", "suresince", "esnasinda", "icin")
 
@@ -1235,9 +1237,9 @@ class Relations:
         """Whether the person holds a post of a foreign state or city: the visitor of a round of calls."""
         return any(p.person == person and self._is_visitor(p.organization) for p in self.posts)
 
-    def _countries_served_abroad(self, person: Person) -> set[str]:
+    def _countries_served_abroad(self, person: Person) -> set[Country]:
         """The foreign countries whose state or cities the person serves."""
-        return {country.key for p in self.posts if p.person == person and self._is_visitor(p.organization)
+        return {country for p in self.posts if p.person == person and self._is_visitor(p.organization)
                 and (country := p.organization.country or (p.organization.city and p.organization.city.country))}
 
     def _lead(self) -> tuple[datetime.date | None, set[Person]]:
@@ -1682,8 +1684,11 @@ class Relations:
         return next((p for p in cities if end <= p.first < min(end + 3, stop)), None)
 
     def _nationality_at(self, index: int) -> Country | None:
-        """A demonym ("Kazak", "Azerbaycanlılar") or a country's citizens ("Azerbaycan vatandaşı")."""
+        """A demonym ("Kazak", "Azerbaycanlılar"), a country's citizens ("Azerbaycan vatandaşı"), or a foreign
+        envoy's own ("yaklaşık dört bin vatandaşımız var", says the consul general)."""
         token = self.tokens[index]
+        if token.key.startswith(OUR_PEOPLE):
+            return self._envoys_country(index)
         if not token.capitalised:
             return None
         demonym = gazetteer.demonym_of(token.key)
@@ -1693,6 +1698,17 @@ class Relations:
         following = self.tokens[index + 1].key if index + 1 < len(self.tokens) else ""
         if country and country.end == index + 1 and following.startswith(("vatandas", "uyruklu")):
             return country.country
+        return None
+
+    def _envoys_country(self, index: int) -> Country | None:
+        """The foreign country that the person named nearest `index`, within a sentence or two, serves: whose
+        citizens "vatandaşlarımız" are in the words he is quoted with."""
+        sentence = self.tokens[index].sentence
+        near = [m for m in self.m.persons if abs(self.tokens[m.first].sentence - sentence) <= 2]
+        for mention in sorted(near, key=lambda m: abs(m.first - index)):
+            served = self._countries_served_abroad(mention.person)
+            if served:
+                return served.pop() if len(served) == 1 else None
         return None
 
     def _nationality_start(self, index: int) -> int:
