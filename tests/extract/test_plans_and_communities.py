@@ -279,3 +279,11 @@ def test_a_share_of_a_figure_within_a_districts_bounds(extracted):
 def test_our_citizens_in_a_foreign_envoys_words_are_his_countrys(extracted, text, nationality, city, count):
     assert [(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities][:1] == [
         (nationality, city, count)]
+
+
+def test_the_items_of_a_programme_are_each_a_planned_event(extracted):
+    facts = extracted("Dernek Başkanı Bondarenko, eylül ayında Ukrayna Kültür Haftası düzenleyeceklerini açıkladı. "
+                      "Haftanın programında bir çocuk resim sergisi, bir bandura konseri ve geleneksel Ukrayna nakışı "
+                      "atölyesi yer alacak.")
+    assert {"çocuk resim sergisi", "bandura konseri", "geleneksel Ukrayna nakışı atölyesi"} <= {
+        p.label for p in facts.plans if p.kind.value == "PlannedEvent"}

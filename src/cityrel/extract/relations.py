@@ -137,6 +137,8 @@ SHORT_QUOTE = 6
 OCCASIONS = ("dolayisiyla", "nedeniyle", "vesilesiyle", "sebebiyle")
 # "fuar sırasında", "kutlama için": an event named only to say when, or for what, something else happens.
 CEREMONY = "toren"
+# "Haftanın programında ... sergi, ... konser ve ... atölye yer alacak": a programme's items are each an event
+PROGRAMME = "program"
 # "vatandaşımız", "vatandaşlarımız", "hemşehrilerimiz": our citizens, in a foreign envoy's words
 OUR_PEOPLE = ("vatandasim", "vatandaslarim", "hemsehrim", "hemsehrilerim")
 ACCOMPANY = "eslik"
@@ -1541,6 +1543,7 @@ class Relations:
             return True
         return any(plan_head(tokens[at]) in ("event", "activity") and plan_head_case(tokens[at]) == "locative"
                    and (at == indices.start or not tokens[at].capitalised)  # not "Nevruz Festivali'nde"
+                   and not tokens[at].key.startswith(PROGRAMME)
                    for at in range(indices.start, head))
 
     def _occasion(self, indices: range, head: int) -> tuple[int, int] | None:
