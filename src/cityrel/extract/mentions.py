@@ -125,8 +125,7 @@ class TitleMention:
     @property
     def extent(self) -> range:
         """The title with the names it was read with, before or after it."""
-        return range(min(self.first, self.first if self.name_first is None else self.name_first),
-                     max(self.end, self.name_end))
+        return range(self.first if self.name_first is None else self.name_first, max(self.end, self.name_end))
 
 
 @dataclass

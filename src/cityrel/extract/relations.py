@@ -1032,9 +1032,12 @@ class Relations:
         """The fullest date written in a window: "11 Ekim 2021", "12 Mart'ta" (the last 12 March
         up to the header's date), "2003'ten", "dün". A day that only describes what began then ("önceki gün
         başlayan Slovenya programının ... töreni, dün ...") gives way to another day in the window."""
-        days = list(self._days_in(window))
-        told = next((date for date, end in days if not self._participle_at(end)), None)
-        return told or (days[0][0] if days else self._year_in(window))
+        describing = None
+        for date, end in self._days_in(window):
+            if not self._participle_at(end):
+                return date
+            describing = describing or date
+        return describing or self._year_in(window)
 
     def _participle_at(self, at: int) -> bool:
         """Whether the word at `at` is a participle describing a noun: "başlayan", "gelen"."""
@@ -1129,14 +1132,13 @@ class Relations:
                                           and self._names_a_meeting(indices))
             if not told and (not joins or (series and not found)):
                 continue  # after such a lead, those who accompany the visitor are his party, not a meeting
-            if not told and not any(meeting.people for meeting in found) \
-                    and any(self.tokens[at].key.startswith(ACCOMPANY) for at in indices):
+            talks_told = any(meeting.people for meeting in found)
+            if not told and not talks_told and self._says(indices, ACCOMPANY):
                 continue  # "X ile Y'nin eşlik ettiği heyet, programına kaymakamlıkta başladı": the party, before any call
             # "... tarafından imzalandı. Törene Taşkent Büyükelçisi X de katıldı": a guest of the ceremony, not of
             # the talks told before; but with no one's talks told before, the ceremony is the meeting ("Kongaz
             # Belediyesi'nde yapılan törene Başkan Yardımcısı X ile Başkan Y'nin yanı sıra ... katıldı")
-            ceremony = not told and any(meeting.people for meeting in found) \
-                and any(self.tokens[at].key.startswith(CEREMONY) for at in indices)
+            ceremony = not told and talks_told and self._says(indices, CEREMONY)
             people = [] if ceremony else self._participants(indices)
             full_date = self._day_in(indices)
             span = self.sentence_span(sentence)
@@ -1315,10 +1317,14 @@ class Relations:
         found: set[Person] = set()
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
-            if any(self.tokens[at].key.startswith(ACCOMPANY) for at in indices):
-                found.update(m.person for m in self.m.persons if m.first in indices
-                             and self.tokens[max(m.end, m.first + 1) - 1].suffix not in DATIVE)
+            if self._says(indices, ACCOMPANY):
+                found.update(m.person for m in self.m.persons
+                             if m.first in indices and self.tokens[m.end - 1].suffix not in DATIVE)
         return found
+
+    def _says(self, indices: range, stem: str) -> bool:
+        """Whether a word of `indices` starts with the folded `stem` ("eşlik ettiği", "Törene")."""
+        return any(self.tokens[at].key.startswith(stem) for at in indices)
 
     def _delegation_leader(self, index: int) -> Person | None:
         """Who led a delegation, as said in this sentence or the two before `index`: "Aktepe başkanlığındaki
