@@ -361,3 +361,28 @@ def test_those_who_accompany_a_delegation_before_any_call_are_no_meeting(extract
                       "Radost Petrova ile Dernek Başkanı Rasim Kılınç'ın eşlik ettiği heyet, programına kaymakamlıkta "
                       "başladı.")
     assert facts.meetings == ()
+
+
+def test_a_delegation_named_by_its_town_is_led_by_that_towns_mayor(extracted):
+    facts = extracted(" date 2025-04-25 Antep Postası - Dostluk protokolüne Şahinbey Belediye Başkanı Ali Rıza "
+                      "Doğaner ile Telafer Belediye Başkanı Kasım Abbas Bayatlı imza koydu. Irak'ın Gaziantep "
+                      "Başkonsolosu Haydar Ali Sultan da törende konuştu. Telafer heyeti, bugün de Gaziantep Valisi "
+                      "Ahmet Tuncer Karaman'ı makamında ziyaret etti.")
+    assert {(frozenset(names(m)), m.date) for m in facts.meetings} >= {
+        (frozenset({"Kasım Abbas Bayatlı", "Ahmet Tuncer Karaman"}), datetime.date(2025, 4, 25))}
+
+
+def test_an_associations_new_board_calling_is_its_president(extracted):
+    facts = extracted("Eskişehir Özbekistan Kültür ve Dayanışma Derneği'nde (ESÖZDER) üyeler başkanlığa Dr. Bahtiyor "
+                      "Nazarov'u getirdi. Yeni yönetim kurulunda Dilnoza Karimova ve Hasan Erkmen yer aldı. "
+                      "ESÖZDER'in yeni yönetimi, Odunpazarı Belediye Başkanı Levent Özkaraca'yı makamında ziyaret "
+                      "etti.")
+    assert [names(m) for m in facts.meetings] == [{"Bahtiyor Nazarov", "Levent Özkaraca"}]
+
+
+def test_the_day_told_after_the_delegation_received_dates_the_visit(extracted):
+    facts = extracted(" date 2025-05-14 Adapazarı Postası - Sakarya Büyükşehir Belediyesi, kardeş şehri Kalkandelen'den "
+                      "gelen heyeti ağırladı. Kalkandelen Belediye Başkanı Arben Sulejmani ve beraberindeki heyet, dün "
+                      "Sakarya Büyükşehir Belediye Başkanı Hakan Ersoylu'yu makamında ziyaret etti.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Arben Sulejmani", "Hakan Ersoylu"}, datetime.date(2025, 5, 13))]

@@ -287,3 +287,18 @@ def test_the_items_of_a_programme_are_each_a_planned_event(extracted):
                       "atölyesi yer alacak.")
     assert {"çocuk resim sergisi", "bandura konseri", "geleneksel Ukrayna nakışı atölyesi"} <= {
         p.label for p in facts.plans if p.kind.value == "PlannedEvent"}
+
+
+def test_the_city_a_figure_is_in_is_the_one_named_just_before(extracted):
+    facts = extracted("Şahinbey Belediye Başkanı Ali Rıza Doğaner konuştu. Başkonsolos Sultan, Gaziantep'in Iraklılar "
+                      "için ikinci bir yuva haline geldiğini söyledi. Göç İdaresi kayıtlarına göre kentte 11 bin 846 "
+                      "Irak vatandaşının yaşadığını aktaran Sultan, Gaziantep'in ayrıca 400 bini aşkın Suriyeliye "
+                      "kucak açtığını hatırlattı.")
+    assert {(c.nationality.code, c.city.label_tr, c.count) for c in facts.communities} == {
+        ("IQ", "Gaziantep", 11846), ("SY", "Gaziantep", 400000)}
+
+
+def test_a_generic_event_named_by_a_quoted_name_and_a_street_to_be_named(extracted):
+    facts = extracted("Yeni yönetimin ilk büyük etkinliğinin 18 Mayıs'ta düzenlenecek \"Özbek Pilavı Şenliği\" "
+                      "olacağını duyurdu. Nazarov, ilçedeki bir sokağa Ali Şir Nevai'nin adının verilmesini önerdi.")
+    assert {p.label for p in facts.plans} == {"Özbek Pilavı Şenliği", "Ali Şir Nevai sokağı"}

@@ -294,6 +294,14 @@ def test_a_title_after_the_name_with_olarak_and_no_participle(extracted):
       "oldu; Tor Andersen ile Ayten Koç ise yönetim kurulu üyesi olarak görev yapacak."),
      {("Mehmet Çakır", "BoardMember", "ATNDER"), ("Bjørn Eriksen", "BoardMember", "ATNDER"),
       ("Tor Andersen", "BoardMember", "ATNDER"), ("Ayten Koç", "BoardMember", "ATNDER")}),
+    # the president named "besides" the board is no member of it again; an office given past a description
+    # that names a university
+    (("Eskişehir Özbekistan Kültür ve Dayanışma Derneği'nde (ESÖZDER) üyeler başkanlığa Dr. Bahtiyor Nazarov'u "
+      "getirdi. Yeni yönetim kurulunda Nazarov'un yanı sıra Dilnoza Karimova ve Hasan Erkmen yer aldı. Derneğin "
+      "genel sekreterliğine ise Anadolu Üniversitesi'nde doktora öğrencisi olan Jasur Abdullayev seçildi."),
+     {("Bahtiyor Nazarov", "President", "ESÖZDER"),
+      ("Dilnoza Karimova", "BoardMember", "ESÖZDER"), ("Hasan Erkmen", "BoardMember", "ESÖZDER"),
+      ("Jasur Abdullayev", "SecretaryGeneral", "ESÖZDER")}),
 ])
 def test_those_elected_to_the_offices_of_the_body_just_named(extracted, text, posts):
     assert {(p.person.name, p.role.value, p.organization.acronym) for p in extracted(text).posts} == posts
@@ -333,3 +341,15 @@ def test_a_post_named_before_its_title_is_quoted_from_the_name_to_the_title(extr
     facts = extracted("Tekin, 2019'dan bu yana Pakistan'ın Konya Fahri Konsolosu olarak görev yapıyor. Konsolosluk "
                       "yeni binasına taşındı.")
     assert [p.evidence[0].quote for p in facts.posts] == ["Tekin, 2019'dan bu yana Pakistan'ın Konya Fahri Konsolosu"]
+
+
+def test_a_month_that_opens_a_full_name_is_a_given_name(extracted):
+    facts = extracted("Telafer Belediye Başkanı Kasım Abbas Bayatlı ile Eylül Kaya 15 Kasım Cuma günü görüştü.")
+    assert {(p.person.name, p.role.value) for p in facts.posts} == {("Kasım Abbas Bayatlı", "Mayor")}
+
+
+def test_a_president_who_does_not_run_again_holds_no_post(extracted):
+    facts = extracted("Alanya Türk-Norveç Dostluk ve Kültür Derneği genel kurulunu yaptı. Derneğin kurucu başkanı Arne "
+                      "Lunde'nin yeniden aday olmadığı seçimde, emekli öğretmen Ingrid Halvorsen oy çokluğuyla "
+                      "başkanlığa getirildi.")
+    assert {p.person.name for p in facts.posts} == {"Ingrid Halvorsen"}

@@ -242,6 +242,16 @@ class Mentions:
         return (token.capitalised and token.stem.isalpha() is not False and token.word and not token.acronym
                 and token.key not in honorifics() and token.key not in months() and not token.key.isdigit())
 
+    def _given_name_of_a_month(self, at: int) -> bool:
+        """Whether a month's name at `at` is a given name ("Kasım Abbas Bayatlı", "Eylül Kaya"): capitalised,
+        bare, not after a day's number, and another word of a name follows ("15 Kasım Cuma", "Kasım 2024" are
+        dates)."""
+        token = self.tokens[at]
+        following = self.tokens[at + 1] if at + 1 < len(self.tokens) else None
+        return (token.capitalised and not token.suffix and token.key in months() and following is not None
+                and not (at and self.tokens[at - 1].key.isdigit()) and self._name_token(following)
+                and following.key not in weekdays() and following.sentence == token.sentence)
+
     # -- 1. countries --------------------------------------------------------
 
     def _find_countries(self) -> None:
@@ -377,8 +387,8 @@ class Mentions:
                 at = self._elected_after(at, at + 1)  # "başkanlığa, ... uğraşan Fikret Rama seçildi"
             elif tokens[at].key.startswith(ELECTED) and tokens[at].key.endswith(("an", "en")):
                 at += 1  # "başkanlığa seçilen Dilnoza Karimova'ya"
-            elif not tokens[at].capitalised:
-                at = self._elected_after(at, at)  # "başkanlığa genç iş insanı Erlan Tekin getirildi"
+            else:  # "başkanlığa genç iş insanı Erlan Tekin getirildi", "... Anadolu Üniversitesi'nde doktora
+                at = self._elected_after(at, at)  # öğrencisi olan Jasur Abdullayev seçildi"
         if at < len(tokens) and tokens[at].text == ")" and mention.first and tokens[mention.first - 1].text == "(":
             at += 1  # "Fergana Hokimi (Belediye Başkanı) Alisher Yusupov": a title glossing the one before
         sentence = tokens[mention.end - 1].sentence
@@ -391,6 +401,11 @@ class Mentions:
             if name is None:
                 break
             _first, end, full_name, variants = name
+            if mention.plural and self._besides(end) and len(full_name.split()) == 1 \
+                    and self.people.by_surname(fold_name(full_name)):
+                # "yönetim kurulunda Nazarov'un yanı sıra A, B ve C yer aldı": the others beside one named before
+                at = end + 2
+                continue
             mention.people.append(self.people.add(full_name, variants))
             mention.name_end = end
             at = end
@@ -410,6 +425,12 @@ class Mentions:
             # "Jonathan Whitfield, Birleşik Krallık'ın Ankara Büyükelçisi, ...", "Rinat Sabirov (Kazan Belediye
             # Başkan Yardımcısı)"
             self._read_name_before(mention)
+
+    def _besides(self, end: int) -> bool:
+        """Whether a name ending at `end` is followed by "yanı sıra" in the genitive: "Nazarov'un yanı sıra"."""
+        tokens = self.tokens
+        return end + 1 < len(tokens) and tokens[end - 1].suffix in GENITIVE_FOLDED \
+            and tokens[end].key == "yani" and tokens[end + 1].key == "sira"
 
     def _elected_after(self, at: int, start: int) -> int:
         """Where the name starts that a vote or appointment to an office gives, past what describes the person
@@ -504,8 +525,8 @@ class Mentions:
         variant: tuple[int, str] | None = None
         while at < len(tokens) and sum(w.text != "-" and w.capitalised for w in words) < MAX_NAME_TOKENS:
             token = tokens[at]
-            if not self._name_token(token) or match_title(tokens, at) or match_head(tokens, at) \
-                    or (not words and token.suffix in GENITIVE_FOLDED and self.country_at(at)):
+            if not (self._name_token(token) or self._given_name_of_a_month(at)) or match_title(tokens, at) \
+                    or match_head(tokens, at) or (not words and token.suffix in GENITIVE_FOLDED and self.country_at(at)):
                 break  # "büyükelçiye Katar’ın İstanbul Başkonsolosu ...": the owner of the next title, no name
             if len(words) >= 2 and token.suffix in MOTION_CASES and gazetteer.notable_place(
                     token.stem, self._home_and_context):

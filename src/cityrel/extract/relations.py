@@ -100,6 +100,8 @@ THROUGHOUT = {"genelinde", "genelindeki", "capinda", "capindaki", "sinirlarinda"
 # "In our city", "in the district": where the article's own city is spoken of without its name.
 OUR_CITY = {"kentimizde", "sehrimizde", "ilimizde", "ilcemizde", "kentimizdeki", "sehrimizdeki", "ilimizdeki",
             "ilcemizdeki", "kentte", "sehirde", "ilcede", "ilde", "kentteki", "sehirdeki", "ilcedeki", "ildeki"}
+# "In the city": a city named just before, spoken of again.
+THE_CITY = {"kentte", "sehirde", "kentteki", "sehirdeki"}
 # Words that may stand between a country and a title: "Kazakistan'ın yeni büyükelçisi".
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 # Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
@@ -500,9 +502,17 @@ class Relations:
         sentence = self.m.sentence_range(self.tokens[first].sentence)
         background = any(t.key.endswith(PLUPERFECT) for t in self.tokens[sentence.start:sentence.stop])
         reach = range(sentence.start if background else max(first - 4, sentence.start), first)
-        if self._cue_in(reach, frozenset({"former"})):
+        if self._cue_in(reach, frozenset({"former"})) or self._not_running_again(mention):
             return True
         return bool(self._cue_in(range(max(first - 2, 0), first), frozenset({"former_title"})))
+
+    def _not_running_again(self, mention: TitleMention) -> bool:
+        """"kurucu başkanı Arne Lunde'nin yeniden aday olmadığı seçimde": the post is given up at this election."""
+        at = mention.name_end
+        while at < len(self.tokens) and self.tokens[at].key in ("yeniden", "tekrar", "bu", "kez", "ise"):
+            at += 1
+        return mention.people != [] and at + 1 < len(self.tokens) and self.tokens[at].key == "aday" \
+            and self.tokens[at + 1].key.startswith("olmad")
 
     def _org_of_title(self, mention: TitleMention) -> tuple[Organization | None, int, int]:
         """(organisation, how explicitly the text says so (0-2), first token of the evidence)."""
@@ -1157,6 +1167,7 @@ class Relations:
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
+                found[-1].date = found[-1].date or full_date
             elif meeting_cues and len(people) > 2 and self._separately(indices, meeting_cues):
                 # "X, Vali A ve Başkan B ile ayrı ayrı görüştü": one meeting with each of them
                 visitor = next((p for p in people if self._serves_abroad(p)), people[0])
@@ -1196,14 +1207,14 @@ class Relations:
         countries = {country for person in people for country in self._countries_served_abroad(person)}
         if len(countries) == 1 and all(self._serves_abroad(person) for person in people):
             return True
-        cities = set()
+        bodies = set()  # a municipality by its city, an association by itself ("yönetim kurulunda A, B yer aldı")
         for person in people:
-            served = {p.organization.city.key for p in self.posts if p.person == person and p.organization.city
-                      and p.organization.kind == OrgKind.MUNICIPALITY}
+            served = {_body_key(p.organization) for p in self.posts if p.person == person}
+            served.discard(None)
             if not served:
                 return False
-            cities |= served
-        return len(cities) == 1
+            bodies |= served
+        return len(bodies) == 1
 
     def _announces_series(self, indices: range) -> bool:
         """"bir dizi temasta bulundu", "çeşitli ziyaretlerde bulundu": several calls, each told later."""
@@ -1268,11 +1279,26 @@ class Relations:
                 if person and person not in people:
                     people.append(person)
         for at in indices:
-            if self._is_guest_word(at):
-                visitor = self._visitor_before(at)
-                if visitor and visitor not in people:
-                    people.append(visitor)
+            visitor = self._visitor_before(at) if self._is_guest_word(at) else self._head_of_board(at)
+            if visitor and visitor not in people:
+                people.append(visitor)
         return people
+
+    def _head_of_board(self, at: int) -> Person | None:
+        """The president of an association whose board or delegation the word at `at` stands for: "ESÖZDER'in
+        yeni yönetimi ... ziyaret etti", "Derneğin heyeti"."""
+        tokens = self.tokens
+        if not tokens[at].key.startswith(("yonetim", "heyet")) or tokens[at].capitalised:
+            return None
+        owner = at - 2 if at >= 2 and tokens[at - 1].key == "yeni" else at - 1
+        if owner < 0:
+            return None
+        presidents = [p for p in self.posts if p.role == Role.PRESIDENT and p.organization.kind == OrgKind.ASSOCIATION]
+        if tokens[owner].key == "dernegin":  # the one association whose president the article names
+            return presidents[0].person if len({p.organization for p in presidents}) == 1 else None
+        stem = fold_name(tokens[owner].stem)
+        return next((p.person for p in presidents if tokens[owner].suffix in GENITIVE_FOLDED
+                     and p.organization.acronym and fold_name(p.organization.acronym) == stem), None)
 
     def _is_guest_word(self, at: int) -> bool:
         """"heyet", "konuk", "misafir": a word that stands for the visitor."""
@@ -1293,9 +1319,13 @@ class Relations:
     def _visitor_before(self, index: int) -> Person | None:
         """"heyet", "konuk": the leader of the delegation told of just before, else the most recent visitor,
         one who serves a foreign state or city."""
-        leader = self._delegation_leader(index)
+        leader = self._delegation_leader(index) or self._mayor_of_delegation_town(index)
         if leader is not None:
             return leader
+        earliest = self.m.sentence_range(max(self.tokens[index].sentence - 2, 0)).start
+        head = next((found for at in range(index, earliest - 1, -1) if (found := self._head_of_board(at))), None)
+        if head is not None:
+            return head
         # "Karimzoda dün de Belediye'nin konuğu oldu", "Wierzbicki'nin ilk durağı Valilik oldu. Heyeti ...": the
         # visitor named last in this sentence or the one before, by any of his names, before the one whose title
         # was written last (the honorary consul who came with him)
@@ -1348,6 +1378,19 @@ class Relations:
             if after or before:
                 return after[0] if after else before[-1]
         return None
+
+    def _mayor_of_delegation_town(self, index: int) -> Person | None:
+        """The mayor of the foreign town a delegation is named by ("Telafer heyeti", "Prizren'den gelen heyet"),
+        where the article gives that town's mayor."""
+        tokens = self.tokens
+        if not tokens[index].key.startswith("heyet") or index < 1:
+            return None
+        town_end = index - 1 if tokens[index - 1].key == "gelen" and index >= 2 else index
+        place = next((m for m in self.m.places if m.end == town_end), None)
+        if place is None or (town_end < index and tokens[town_end - 1].suffix not in ABLATIVE):
+            return None
+        return next((p.person for p in self.posts if p.role == Role.MAYOR and p.organization.city == place.city
+                     and self._is_visitor(p.organization)), None)
 
     def _posts_before(self, index: int) -> list[Post]:
         return [p for p in self.posts if p.evidence[0].start < self.tokens[index].start]
@@ -1524,6 +1567,8 @@ class Relations:
                 continue
             if self._part_of_event(indices, at):
                 continue
+            if kind == "activity" and any(self._quoted_names(range(at + 1, indices.stop))):
+                continue  # "ilk büyük etkinliğinin ... “Özbek Pilavı Şenliği” olacağını": the name follows
             first = at
             while first - 1 >= indices.start and at - first < 12:
                 previous = tokens[first - 1]
@@ -1799,7 +1844,7 @@ class Relations:
             if self.tokens[at].sentence != sentence:
                 break
             if ours and self.tokens[at].key in OUR_CITY:
-                return ours, at
+                return self._city_spoken_of(at) or ours, at
         for at in range(after, min(after + 3, len(self.tokens))):
             if ours and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
                 return ours, at
@@ -1811,6 +1856,17 @@ class Relations:
                      and self.tokens[p.first].sentence == sentence and self._opens_a_name_in_the_locative(p)), None)
 
 
+    def _city_spoken_of(self, at: int) -> City | None:
+        """The city "kentte", "şehirdeki" at `at` refer back to: the Turkish city named last in this sentence or
+        the one before ("Sultan, Gaziantep'in Iraklılar için ikinci bir yuva olduğunu söyledi. ... kentte 11 bin
+        846 Irak vatandaşının"); None for "kentimizde", the speaker's own."""
+        if self.tokens[at].key not in THE_CITY:
+            return None
+        earliest = self.m.sentence_range(max(self.tokens[at].sentence - 1, 0)).start
+        named = {index for m in self.m.persons for index in range(m.first, m.end)}  # "Ali", "Taşdelen": people
+        return next((p.city for p in reversed(self.m.places) if earliest <= p.first and p.end <= at
+                     and p.first not in named and gazetteer.is_home_division(p.city.label_tr)), None)
+
     def _speakers_city(self, sentence: int) -> City | None:
         """The city "kentte", "ilçemizde" mean in a sentence: the one whose mayor or governor the sentence
         names, when it names officials of one city only ("İnegöl Belediye Başkanı Uçar, ilçede ..."),
@@ -1819,6 +1875,14 @@ class Relations:
         if len(cities) == 1 and (self.home is None or self.home.key not in cities):
             return next(iter(cities.values()))
         return self.home
+
+
+def _body_key(org: Organization) -> str | None:
+    """What makes two people one party: a municipality's city (its mayor and council), an association; None
+    for other bodies."""
+    if org.kind == OrgKind.MUNICIPALITY and org.city:
+        return org.city.key
+    return org.key if org.kind == OrgKind.ASSOCIATION else None
 
 
 def _year(token: Token) -> int | None:
@@ -1915,7 +1979,7 @@ def _nominative(token: Token) -> str:
 
 def _named_work(token: Token) -> str:
     """The head of a work's name, whatever case it is in: "parka" -> "parkı", "kütüphaneye" -> "kütüphanesi"."""
-    return next((named for noun, named in work_names().items() if token.key.startswith(noun)), token.stem)
+    return next((named for noun, named in work_names().items() if inflects(token.key, noun)), token.stem)
 
 
 def _strip_genitive(text: str) -> str:
