@@ -386,3 +386,51 @@ def test_the_day_told_after_the_delegation_received_dates_the_visit(extracted):
                       "Sakarya Büyükşehir Belediye Başkanı Hakan Ersoylu'yu makamında ziyaret etti.")
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Arben Sulejmani", "Hakan Ersoylu"}, datetime.date(2025, 5, 13))]
+
+
+def test_each_call_of_a_round_takes_the_day_of_the_call_before_until_another_day_is_told(extracted):
+    facts = extracted(" date 2024-10-22 Pamukkale Postası - Oş Belediye Başkanı Jyrgalbek Sadykov Denizli'de. Sadykov ve "
+                      "heyetinin dün ilk durağı Denizli Valiliği oldu. Vali Kemalettin Arslanbaş, konuklarını makamında "
+                      "kabul etti. Arslanbaş, \"Oş ile Denizli arasında kurulacak her bağ, iki kardeş ülkenin "
+                      "ilişkisine güç katar\" dedi. Sadykov ve beraberindekiler ardından Denizli Büyükşehir Belediye "
+                      "Başkanı Nihat Kırbaşoğlu'nu ziyaret etti. Kırbaşoğlu ise teklifi olumlu karşıladığını söyledi. "
+                      "Programın ikinci gününde bugün Sadykov başkanlığındaki heyet, Denizli Ticaret Odası'nı ziyaret "
+                      "etti. Heyetin son durağı Pamukkale Üniversitesi oldu. Rektör Prof. Dr. Ahmet Tanju Gürel, "
+                      "Sadykov'u rektörlük binasında ağırladı.")
+    assert {(frozenset(names(m)), m.date) for m in facts.meetings} == {
+        (frozenset({"Jyrgalbek Sadykov", "Kemalettin Arslanbaş"}), datetime.date(2024, 10, 21)),
+        (frozenset({"Jyrgalbek Sadykov", "Nihat Kırbaşoğlu"}), datetime.date(2024, 10, 21)),
+        (frozenset({"Jyrgalbek Sadykov", "Ahmet Tanju Gürel"}), datetime.date(2024, 10, 22))}
+    assert facts.twinnings == ()  # "iki kardeş ülke": brother countries, no twinning
+
+
+def test_a_home_delegation_abroad_is_its_mayor_and_one_guest_told_twice_is_one(extracted):
+    facts = extracted(" date 2025-06-14 Kocaeli Manşet - Kartepe Belediye Başkanı Serkan Yurdakul Almanya'da. Kartepe "
+                      "heyeti dün akşam da Heilbronn Türk Kültür ve Dayanışma Derneği'nin konuğu oldu. Derneğin Başkanı "
+                      "Yusuf Demirtaş, Yurdakul'u ve beraberindekileri dernek lokalinde ağırladı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Serkan Yurdakul", "Yusuf Demirtaş"}, datetime.date(2025, 6, 13))]
+
+
+def test_a_day_in_quoted_words_is_the_speakers_and_a_visit_after_the_ceremony_is_of_its_day(extracted):
+    facts = extracted(" date 2023-09-09 Serhat Postası - Kağızman dün Gazah'tan gelen başkanı ağırladı. Protokolü "
+                      "Kağızman Belediye Başkanı Nurettin Kaya ile Gazah Belediye Başkanı Ramil Hüseynov imzaladı. "
+                      "Başkan Kaya, “Bu kardeşlik eskidir. Bugün yalnızca onu tescil ettik” dedi. Törenin ardından "
+                      "Başkan Kaya'yı makamında ziyaret eden Schiedam Belediye Başkanı Mehmet Ali Durmaz teşekkür etti.")
+    assert {(frozenset(names(m)), m.date) for m in facts.meetings} == {
+        (frozenset({"Nurettin Kaya", "Ramil Hüseynov"}), datetime.date(2023, 9, 8)),
+        (frozenset({"Nurettin Kaya", "Mehmet Ali Durmaz"}), datetime.date(2023, 9, 8))}
+
+
+@pytest.mark.parametrize("text", [
+    # ready to receive: the infinitive
+    ("Başkonsolos Zhou, Shaoxing Belediye Başkanı Chen Guofeng'in Maltepe Belediye Başkanı Ali Rıza Kocaman'ı "
+     "ağırlamaya hazır olduğunu iletti."),
+    # a joining told long after the meeting, of something else
+    ("Norveç'in Alanya Fahri Konsolosu Kari Solheim, Alanya Belediye Başkanı Osman Tarakçı'yı ziyaret etti. Solheim "
+     "bir hatıra ormanı önerdi. Tarakçı öneriyi değerlendireceklerini söyledi. Orman için fidanlar hazır. Dernek "
+     "geçen yıl da bir festival düzenledi. Festivale 3 bin kişinin katıldığını hatırlatan Dernek Başkanı Bjørn "
+     "Haugland teşekkür etti."),
+])
+def test_no_meeting_beyond_the_one_told(extracted, text):
+    assert all(len(names(m)) == 2 for m in extracted(text).meetings)

@@ -528,9 +528,9 @@ class Mentions:
             if not (self._name_token(token) or self._given_name_of_a_month(at)) or match_title(tokens, at) \
                     or match_head(tokens, at) or (not words and token.suffix in GENITIVE_FOLDED and self.country_at(at)):
                 break  # "büyükelçiye Katar’ın İstanbul Başkonsolosu ...": the owner of the next title, no name
-            if len(words) >= 2 and token.suffix in MOTION_CASES and gazetteer.notable_place(
-                    token.stem, self._home_and_context):
-                break  # "Toktobekoviç İzmir'e geldi": the name has ended, a place follows
+            if len(words) >= 2 and token.suffix in MOTION_CASES and (
+                    gazetteer.notable_place(token.stem, self._home_and_context) or self.country_at(at)):
+                break  # "Toktobekoviç İzmir'e geldi", "Yurdakul Almanya'da": the name has ended, a place follows
             if len(words) >= 2 and gazetteer.notable_place(token.stem, self._home_and_context) \
                     and self._opens_a_name(at):
                 break  # "Gökhan Ersoy Çiğli Kültür Merkezi’nde": a place opens the name of a building

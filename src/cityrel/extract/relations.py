@@ -128,7 +128,19 @@ SERIES = {"dizi", "cesitli", "birtakim"}
 PARTICIPLES = {"oldugu", "oldugumuz", "olduklari", "imzaladigi", "imzaladigimiz", "imzaladiklari"}
 # Verb forms that end a reported clause ("olduğunu", "imzaladıklarını"): what follows is the reporting one.
 REPORTED_CLAUSE_ENDINGS = ("dugunu", "digini", "tugunu", "tigini", "duklarini", "diklerini", "tuklarini", "tiklerini")
+# A verb's relative participle, with its possessive: "ettiği", "ağırladıkları".
+RELATIVE_PARTICIPLE_ENDINGS = ("digi", "tigi", "dugu", "tugu", "dikleri", "tikleri", "duklari", "tuklari")
+# "... ettiği bildirildi": the passive reporting verbs a clause in the participle may be the subject of.
+REPORTED_PASSIVES = ("bildiril", "ogrenil", "belirtil", "aktaril", "kaydedil", "aciklan", "duyurul")
+# The infinitive, bare or in a case: "ağırlamaya", "ziyaret etmeyi", "görüşmek".
+INFINITIVE_ENDINGS = ("mak", "mek", "maya", "meye", "mayi", "meyi", "masi", "mesi", "masini", "mesini")
+# "Then", "after it": what is told next follows the event told before.
+AFTERWARDS = {"ardindan", "sonrasinda", "akabinde"}
 LEADER_TITLE_WORDS = 3
+JOIN_REACH = 2
+"""How many sentences after a meeting was last told that those who took part in it may be named without naming
+it again ("İmza törenine X de katıldı"); later, "kutlamalarına 3 bin kişinin katıldığını hatırlatan X" speaks
+of something else."""
 """Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
 "başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
@@ -662,6 +674,9 @@ class Relations:
                 at += 1
                 continue
             end = at + len(cue.words)
+            if cue.kind == "none":
+                at = end
+                continue
             same_sentence = found and self.tokens[found[-1][1] - 1].sentence == self.tokens[at].sentence
             if not (same_sentence and at - found[-1][1] < 3):
                 found.append((at, end, None if cue.kind == "-" else TwinningKind(cue.kind)))
@@ -1074,7 +1089,8 @@ class Relations:
                 except ValueError:
                     continue
             days_ago = _days_ago(tokens, at)
-            if days_ago is not None and self.published:
+            if days_ago is not None and self.published and at not in self._quoted_speech:
+                # not "“Bugün yalnızca onu tescil ettik” dedi": a day of the speaker's, not of the report
                 yield (self.published - datetime.timedelta(days=days_ago)).isoformat(), at + 1 + (days_ago == 2)
             if token.key in ("ertesi", "ayni") and at + 1 < window.stop and tokens[at + 1].key == "gun":
                 before = self._date_told_before(tokens[at].sentence)  # "ertesi gün", "aynı gün": of the day told
@@ -1087,6 +1103,20 @@ class Relations:
             if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
                 with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
                     yield _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat(), at + 2
+
+    @cached_property
+    def _quoted_speech(self) -> frozenset[int]:
+        """The tokens inside quotation marks (“...”, "..."), across sentences."""
+        inside: set[int] = set()
+        quoted = False
+        for token in self.tokens:
+            if token.text == "“" or (token.text == '"' and not quoted):
+                quoted = True
+            elif token.text in ("”", '"'):
+                quoted = False
+            elif quoted:
+                inside.add(token.index)
+        return frozenset(inside)
 
     def _day_in(self, window: range) -> datetime.date | None:
         """The day a window gives, when `_date_in` finds a full date there (not a year alone)."""
@@ -1129,7 +1159,7 @@ class Relations:
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
             meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
-                            if not self._acknowledges(at, cue)]
+                            if not self._acknowledges(at, cue) and not self._infinitive(at, cue)]
             if any(self._pluperfect(at, cue) for at, cue in meeting_cues) \
                     and not any(_days_ago(self.tokens, at) is not None for at in indices):
                 # background told in the pluperfect, unless a day of its own makes it a call ("dün de ziyaret etmişti")
@@ -1137,6 +1167,11 @@ class Relations:
             if not found and self._announces_series(indices):
                 series = True  # "Fethiye'de bir dizi temasta bulundu": the calls are told one by one after it
             joins = self._cue_in(indices, frozenset({"join"}))
+            describing = [(at, cue) for at, cue in meeting_cues if self._relative_participle(at, cue)]
+            if describing and len(describing) == len(meeting_cues) and found:
+                # "Yeni görevinde ziyaret ettiği ikinci kent İzmir olan X'in heyetinde A ile B vardı": the visit
+                # told before, described; who is named here took part in it
+                meeting_cues, joins = [], [*joins, *describing]
             # "20 Kasım 2023 Pazartesi günü gerçekleşen görüşmede ...": the meeting just told, by its noun
             told = bool(meeting_cues) or (found and found[-1].sentence == sentence - 1
                                           and self._names_a_meeting(indices))
@@ -1159,11 +1194,14 @@ class Relations:
                 found[-1].date, found[-1].signing = full_date, found[-1].signing or signing
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
-            elif meeting_cues and found and found[-1].sentence == sentence - 1 and len(found[-1].people) == 1 \
-                    and (found[-1].people[0] in people or any(self._is_guest_word(at) for at in indices)):
+            elif meeting_cues and found and found[-1].sentence == sentence - 1 and (not found[-1].people or (
+                    len(found[-1].people) == 1 and (
+                        found[-1].people[0] in people or (any(self._is_guest_word(at) for at in indices)
+                                                          and not self._is_local_official(found[-1].people[0]))))):
                 # "Velevski ve heyeti 3 Eylül'de Büyükşehir'in konuğu oldu. Misafirleri X karşıladı", "Al-Ajmi aynı
-                # gün Belediye'yi ziyaret etti. Konuğunu karşılayan X": the visit told with the visitor alone, then
-                # who received him
+                # gün Belediye'yi ziyaret etti. Konuğunu karşılayan X", "Kartepe heyeti dün akşam Derneğin konuğu
+                # oldu. Derneğin Başkanı X, Yurdakul'u ağırladı": the visit told with the visitor alone, or with
+                # no one named, then who received whom
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
@@ -1177,12 +1215,14 @@ class Relations:
                 if full_date is None and not (found and found[-1].sentence == sentence - 1):
                     full_date = self._day_of_visit_before(sentence, people)
                 found.append(_Meeting(list(people), [span], sentence, full_date, signing))
-            else:
+            elif found[-1].sentence >= sentence - JOIN_REACH or self._names_a_meeting(indices) \
+                    or self._says(indices, CEREMONY):
                 found[-1].people += [p for p in people if p not in found[-1].people]
                 found[-1].spans.append(span)
                 found[-1].sentence = sentence
                 found[-1].date = found[-1].date or full_date  # "3 Mart'ta düzenlenen imza törenine ... katıldı"
         lead_date, lead_people = self._lead()
+        previous: _Meeting | None = None
         for meeting in self._merged(found):
             if len(meeting.people) < 2 or self._one_party(meeting.people):
                 continue
@@ -1191,8 +1231,40 @@ class Relations:
             day = meeting.date or self._signing_date(meeting)
             if day is None and lead_people.intersection(meeting.people):
                 day = lead_date  # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn
+            if day is None and previous is not None:
+                day = self._day_of_the_round(previous, meeting)
+            previous = meeting
+            meeting.date = day
             host = next((p for p in meeting.people if self._is_local_official(p)), None)
             self.meetings.append(Meeting(tuple(meeting.people), tuple(meeting.spans), host=host, date=day))
+
+    def _day_of_the_round(self, previous: _Meeting, meeting: _Meeting) -> datetime.date | None:
+        """The day of the call told before, for the next call of the same visitor, or one told as following it,
+        when no other day is told between them: "Sadykov ve heyetinin dün ilk durağı Valilik oldu ... Sadykov ve beraberindekiler ardından
+        Başkan X'i ziyaret etti", "Programın ikinci gününde bugün ... Heyetin son durağı Üniversite oldu"."""
+        visitors = {p for p in previous.people if self._serves_abroad(p)}
+        if previous.date is None or not (visitors.intersection(meeting.people) or self._told_as_next(meeting)):
+            return None
+        days = {self._day_in(self.m.sentence_range(s)) for s in range(previous.sentence + 1, meeting.sentence + 1)}
+        return previous.date if days <= {None, previous.date} else None
+
+    def _told_as_next(self, meeting: _Meeting) -> bool:
+        """Whether the meeting is told as following the one before: "Törenin ardından Başkan Kaya'yı makamında
+        ziyaret eden Durmaz"."""
+        return any(token.key in AFTERWARDS for token in self.tokens
+                   if any(span.start <= token.start < span.end for span in meeting.spans))
+
+    def _relative_participle(self, at: int, cue: Cue) -> bool:
+        """A meeting verb as a relative participle describing a noun: "ziyaret ettiği ikinci kent"; not the
+        clause a report is about ("ziyaret ettiği bildirildi", "görüştüğü öğrenildi")."""
+        end = at + len(cue.words)
+        return self.tokens[end - 1].key.endswith(RELATIVE_PARTICIPLE_ENDINGS) \
+            and not (end < len(self.tokens) and self.tokens[end].key.startswith(REPORTED_PASSIVES))
+
+    def _infinitive(self, at: int, cue: Cue) -> bool:
+        """A meeting verb in the infinitive is what someone is ready or wants to do: "Maltepe heyetini
+        ağırlamaya hazır olduğunu", "ziyaret etmeyi planlıyor"."""
+        return self.tokens[at + len(cue.words) - 1].key.endswith(INFINITIVE_ENDINGS)
 
     def _acknowledges(self, at: int, cue: Cue) -> bool:
         """"kabul" after a clause is agreeing to it, not receiving a visitor: "protokolün en zayıf halkası
@@ -1278,8 +1350,13 @@ class Relations:
                 person = self._holder_before(mention)
                 if person and person not in people:
                     people.append(person)
+        guest_read = False  # "Kartepe heyeti ... Derneği'nin konuğu oldu": one guest, told twice
         for at in indices:
-            visitor = self._visitor_before(at) if self._is_guest_word(at) else self._head_of_board(at)
+            if self._is_guest_word(at):
+                visitor = None if guest_read else self._visitor_before(at)
+                guest_read = guest_read or visitor is not None
+            else:
+                visitor = self._head_of_board(at)
             if visitor and visitor not in people:
                 people.append(visitor)
         return people
@@ -1380,8 +1457,8 @@ class Relations:
         return None
 
     def _mayor_of_delegation_town(self, index: int) -> Person | None:
-        """The mayor of the foreign town a delegation is named by ("Telafer heyeti", "Prizren'den gelen heyet"),
-        where the article gives that town's mayor."""
+        """The mayor of the town a delegation is named by ("Telafer heyeti", "Prizren'den gelen heyet", "Kartepe
+        heyeti ... Derneği'nin konuğu oldu"), where the article gives that town's mayor."""
         tokens = self.tokens
         if not tokens[index].key.startswith("heyet") or index < 1:
             return None
@@ -1389,8 +1466,8 @@ class Relations:
         place = next((m for m in self.m.places if m.end == town_end), None)
         if place is None or (town_end < index and tokens[town_end - 1].suffix not in ABLATIVE):
             return None
-        return next((p.person for p in self.posts if p.role == Role.MAYOR and p.organization.city == place.city
-                     and self._is_visitor(p.organization)), None)
+        return next((p.person for p in self.posts if p.role == Role.MAYOR and p.organization.city == place.city),
+                    None)
 
     def _posts_before(self, index: int) -> list[Post]:
         return [p for p in self.posts if p.evidence[0].start < self.tokens[index].start]
@@ -1410,8 +1487,12 @@ class Relations:
         merged: list[_Meeting] = []
         for meeting in meetings:
             people = set(meeting.people)
-            target = next((m for m in merged if len(people) >= 1 and (people <= set(m.people)
-                                                                       or set(m.people) <= people)), None)
+            # a report with no one named (the lead's "Kağızman dün ... ağırladı") is of the meeting told next
+            # with people, unless that one is of another day
+            target = next((m for m in merged if people and (
+                (m.people and (people <= set(m.people) or set(m.people) <= people))
+                or (not m.people and None in (m.date, meeting.date)) or (not m.people and m.date == meeting.date))),
+                None)
             if target is None and meeting.signing:
                 # "... tarafından imzalandı. Tören, ... yapıldı. X'in de hazır bulunduğu törende protokol imza altına
                 # alındı": one signing, told again within a sentence or two
