@@ -434,3 +434,9 @@ def test_a_day_in_quoted_words_is_the_speakers_and_a_visit_after_the_ceremony_is
 ])
 def test_no_meeting_beyond_the_one_told(extracted, text):
     assert all(len(names(m)) == 2 for m in extracted(text).meetings)
+
+
+def test_an_evening_given_in_a_guests_honour_is_a_meeting(extracted):
+    facts = extracted("Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği (AYOKDER) Başkanı Recep Dumlupınar, Yozgat "
+                      "Belediye Başkanı Kazım Arslanoğlu onuruna dernek merkezinde bir hemşehri gecesi düzenledi.")
+    assert [names(m) for m in facts.meetings] == [{"Recep Dumlupınar", "Kazım Arslanoğlu"}]

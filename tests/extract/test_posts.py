@@ -353,3 +353,29 @@ def test_a_president_who_does_not_run_again_holds_no_post(extracted):
                       "Lunde'nin yeniden aday olmadığı seçimde, emekli öğretmen Ingrid Halvorsen oy çokluğuyla "
                       "başkanlığa getirildi.")
     assert {p.person.name for p in facts.posts} == {"Ingrid Halvorsen"}
+
+
+def test_a_councillors_party_before_the_title_and_a_second_mention_near_another_town(extracted):
+    facts = extracted("YALOVA - Belediye Başkan Vekili Serkan Ateş konuştu. CHP Meclis Üyesi Gülten Akyazı da söz aldı. "
+                      "Yalova ile Japon sahil kenti Atami arasındaki bağı hatırlatan Başkan Vekili Ateş teşekkür etti.")
+    assert {(p.person.name, p.role.value, p.organization.label) for p in facts.posts} == {
+        ("Serkan Ateş", "Mayor", "Yalova Belediyesi"), ("Gülten Akyazı", "CouncilMember", "Yalova Belediyesi")}
+
+
+def test_an_honorary_consulate_is_one_body(extracted):
+    facts = extracted("Litvanya Cumhuriyeti'nin Bursa Fahri Konsolosluğu'na atanan sanayici Cemal Tokgözoğlu, Bursa "
+                      "Valisi Hüsnü Kavaklıoğlu'nu ziyaret etti.")
+    bodies = [m.organization for m in facts.organizations]
+    assert {o.kind.value for o in bodies if o.country and o.country.code == "LT"} == {"HonoraryConsulate"}
+
+
+@pytest.mark.parametrize(("text", "name", "city"), [
+    ("Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği (AYOKDER) Başkanı Recep Dumlupınar konuştu.",
+     "Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği", None),
+    ("Linz merkezli Yukarı Avusturya Türk Kültür Dernekleri Birliği'nin Başkanı Necati Yaman konuştu.",
+     "Yukarı Avusturya Türk Kültür Dernekleri Birliği", "Linz"),
+])
+def test_turks_gathered_abroad_and_a_union_of_associations(extracted, text, name, city):
+    association = next(m.organization for m in extracted(text).organizations if m.organization.label == name)
+    assert (association.kind.value, association.community.code) == ("Association", "TR")
+    assert (association.city.label_tr if association.city else None) == city

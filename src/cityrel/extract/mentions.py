@@ -587,8 +587,9 @@ class Mentions:
 
     def _find_orgs(self) -> None:
         tokens = self.tokens
+        named_to = 0  # the end of the last head read: "Fahri Konsolosluğu" holds no second head "Konsolosluğu"
         for at, token in enumerate(tokens):
-            if at in self._taken or not token.word:
+            if at in self._taken or not token.word or at < named_to:
                 continue
             matched = match_head(tokens, at)
             if matched is None:
@@ -604,6 +605,7 @@ class Mentions:
             if bracketed and bracketed[1] < len(tokens) and tokens[bracketed[1]].text == ")":
                 acronym, after = bracketed[0], bracketed[1] + 1
             self.orgs.append(OrgMention(first, at, end, kind, name, acronym, after=after))
+            named_to = end
         self._find_acronym_orgs()
 
     def _acronym_at(self, at: int) -> tuple[str, int] | None:

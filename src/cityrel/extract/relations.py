@@ -382,14 +382,21 @@ class Relations:
         """The people an association stands for: a foreign country, demonym or place in its name
         ("Iğdır Nahçıvan Kültür ve Dayanışma Derneği": Azerbaijan's)."""
         found: list[Country] = []
+        turkish_people = False
         for index in range(first, end):
             country = self.m.country_at(index)
             found += [country.country] if country else []
             demonym = gazetteer.demonym_of(self.tokens[index].key)
             found += [demonym] if demonym else []
+            turkish_people = turkish_people or self._turkish_people(self.tokens[index])
             place = self.m.place_at(index)
             found += [place.city.country] if place and place.first == index and place.city.country else []
         foreign = [c for c in found if c.code != gazetteer.HOME_COUNTRY]
+        if turkish_people and foreign and found[0] in foreign and not any(
+                gazetteer.demonym_of(self.tokens[index].key) in foreign for index in range(first, end)):
+            # "Avusturya Yozgatlılar ... Derneği", "Yukarı Avusturya Türk Kültür Dernekleri Birliği": Turks
+            # gathered abroad, where the name opens
+            return gazetteer.country_by_code(gazetteer.HOME_COUNTRY)
         return foreign[0] if foreign else None
 
     def _mission_from_mention(self, mention: OrgMention) -> Organization | None:
@@ -479,6 +486,9 @@ class Relations:
             else:
                 role = Role(mention.title.role)
             for person in mention.people:
+                if explicit < 2 and mention.name_end - mention.end == 1 \
+                        and any(p.person == person and p.role == role for p in self.posts):
+                    continue  # "Başkan Vekili Ateş" again, with some other town nearby: the post told before
                 evidence = self.span(min(first, mention.extent.start), mention.extent.stop)
                 self._add_post(Post(person, role, org, (evidence,)), explicit)
         best: dict[str, int] = {}
@@ -552,6 +562,9 @@ class Relations:
             district = mention.title.words[0] == "kaymakam"
             make = self.municipality if body == "municipality" else (
                 lambda city: self.governorship(city, district=district))
+            if before and before.kind not in ("municipality", "governorship") and before.end == first \
+                    and mention.title.role == Role.COUNCIL_MEMBER.value:
+                before = None  # "CHP Meclis Üyesi", "AK Parti Meclis Üyesi": a councillor's party
             if before and before.kind not in ("municipality", "governorship"):
                 return None, 0, first  # "Halk Topluluğu Başkan Yardımcısı": that body's title, not a city's
             if before:
@@ -648,8 +661,9 @@ class Relations:
         sentence = self.tokens[index].sentence
         for place in reversed(self.m.places):
             if place.end <= index and self.tokens[place.first].sentence == sentence and not place.container:
-                if place.suffix in LOCATIVE_KI or self._comitative(place):
-                    continue  # "Ankara'daki temasları", "Hive ile": the place of something else, not a title's city
+                if place.suffix in LOCATIVE_KI or self._comitative(place) or self._between(place):
+                    continue  # "Ankara'daki temasları", "Hive ile", "Yalova ile ... Atami arasında": the place of
+                    # something else, not a title's city
                 if self._seats_a_mission(place) or any(
                         o.first <= place.first < o.end and o.kind not in ("municipality", "governorship")
                         for o in self.m.orgs):
@@ -873,6 +887,11 @@ class Relations:
             # "Ahlat Belediye Başkanı X, ... Termez kentinde iş birliği protokolü imzaladı": with the signer's
             return [(guests[0], halls[0].city)]
         return []
+
+    def _between(self, place: PlaceMention) -> bool:
+        """"... Atami arasında": one of two places a relation is between."""
+        end = place.end + (place.end < len(self.tokens) and place_noun(self.tokens[place.end]) in ("city",))
+        return end < len(self.tokens) and self.tokens[end].key.startswith("arasinda")
 
     def _comitative(self, place: PlaceMention) -> bool:
         end = place.end
