@@ -372,6 +372,10 @@ def test_an_honorary_consulate_is_one_body(extracted):
 @pytest.mark.parametrize(("text", "name", "city"), [
     ("Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği (AYOKDER) Başkanı Recep Dumlupınar konuştu.",
      "Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği", None),
+    # the premises say where a body sits whose name says no city
+    (("Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği (AYOKDER) Başkanı Recep Dumlupınar, Viyana'nın "
+      "Favoriten semtindeki dernek merkezinde bir gece düzenledi."),
+     "Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği", "Viyana"),
     ("Linz merkezli Yukarı Avusturya Türk Kültür Dernekleri Birliği'nin Başkanı Necati Yaman konuştu.",
      "Yukarı Avusturya Türk Kültür Dernekleri Birliği", "Linz"),
 ])

@@ -372,3 +372,10 @@ def test_a_name_shown_to_be_a_foreign_town_is_that_town_wherever_it_is_written(e
                       "heyet kutlamaya katıldı.")
     assert [{c.label_tr: c.country.code for c in t.cities} for t in facts.twinnings] == [
         {"Süleymanpaşa": "TR", "Hasköy": "BG"}]
+
+
+def test_a_friendship_hoped_to_become_a_twinning_is_a_proposal(extracted):
+    facts = extracted("Kırklareli Belediyesi ile Prizren Belediyesi arasında dostluk protokolü imzalandı. Başkan Tekinsoy, "
+                      "dostluğun ilerleyen yıllarda kardeş şehir ilişkisine dönüşmesini umduğunu söyledi.")
+    assert [t.kind.value for t in facts.twinnings] == ["FriendshipAgreement"]
+    assert [(p.kind.value, p.label) for p in facts.plans] == [("Proposal", "Kırklareli-Prizren kardeş şehir protokolü")]

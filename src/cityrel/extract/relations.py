@@ -315,14 +315,8 @@ class Relations:
         kind = OrgKind.ASSOCIATION if mention.kind == "association" else OrgKind.ORGANIZATION
         if mention.kind not in ("association", "organization"):
             return None
-        city = self._seats.get(mention.name) or self._seat_in_name(mention)
-        community = None
-        if kind == OrgKind.ASSOCIATION:
-            abroad = city is not None and city.country is not None and city.country.code != gazetteer.HOME_COUNTRY
-            if abroad and any(self._turkish_people(t) for t in self.tokens[mention.first:mention.head]):
-                community = gazetteer.country_by_code(gazetteer.HOME_COUNTRY)  # Turks abroad
-            else:
-                community = self._community_of(mention.first, mention.head + 1)
+        city = self._seats.get(mention.name) or self._seat_in_name(mention) or self._premises.get(mention.name)
+        community = self._community_of(mention.first, mention.head + 1, city) if kind == OrgKind.ASSOCIATION else None
         return Organization(key=f"{slug(mention.kind)}-{slug(mention.name)}", kind=kind, label=mention.name,
                             acronym=mention.acronym, city=city, community=community)
 
@@ -362,6 +356,22 @@ class Relations:
         """"Türk", or the people of a Turkish town ("Kırşehirliler", "Sakaryalılar")."""
         return token.capitalised and (token.key == "turk" or TOWNSFOLK.fullmatch(token.key) is not None)
 
+    @cached_property
+    def _premises(self) -> dict[str, City]:
+        """Where associations named before have their premises, by name: "Viyana'nın Favoriten semtindeki
+        dernek merkezinde", "Köln'deki dernek lokalinde"; for a body whose name says no city."""
+        tokens, premises = self.tokens, dict[str, City]()
+        for at in range(1, len(tokens) - 1):
+            if not (tokens[at].key == "dernek" and tokens[at + 1].key.startswith(("merkez", "lokal", "bina"))):
+                continue
+            place = next((p for p in reversed(self.m.places) if at - 5 <= p.first and p.end <= at
+                          and p.suffix in GENITIVE_FOLDED | LOCATIVE_KI), None)
+            named = next((m for m in reversed(self.m.orgs) if m.first < at and m.name and m.kind == "association"),
+                         None)
+            if place and named and named.name:
+                premises.setdefault(named.name, place.city)
+        return premises
+
     def _seat_before(self, first: int) -> City | None:
         """The city right before a body's name that says where it sits."""
         tokens = self.tokens
@@ -378,24 +388,23 @@ class Relations:
                 return place.city  # "merkezi Kayseri olan X"
         return None
 
-    def _community_of(self, first: int, end: int) -> Country | None:
+    def _community_of(self, first: int, end: int, seat: City | None) -> Country | None:
         """The people an association stands for: a foreign country, demonym or place in its name
-        ("Iğdır Nahçıvan Kültür ve Dayanışma Derneği": Azerbaijan's)."""
+        ("Iğdır Nahçıvan Kültür ve Dayanışma Derneği": Azerbaijan's); Turks, where a body seated abroad or
+        named after a foreign place names Turks or a Turkish town's people ("Berlin Kırşehirliler Derneği",
+        "Avusturya Yozgatlılar ... Derneği")."""
         found: list[Country] = []
-        turkish_people = False
         for index in range(first, end):
             country = self.m.country_at(index)
             found += [country.country] if country else []
             demonym = gazetteer.demonym_of(self.tokens[index].key)
             found += [demonym] if demonym else []
-            turkish_people = turkish_people or self._turkish_people(self.tokens[index])
             place = self.m.place_at(index)
             found += [place.city.country] if place and place.first == index and place.city.country else []
         foreign = [c for c in found if c.code != gazetteer.HOME_COUNTRY]
-        if turkish_people and foreign and found[0] in foreign and not any(
-                gazetteer.demonym_of(self.tokens[index].key) in foreign for index in range(first, end)):
-            # "Avusturya Yozgatlılar ... Derneği", "Yukarı Avusturya Türk Kültür Dernekleri Birliği": Turks
-            # gathered abroad, where the name opens
+        abroad = (seat is not None and seat.country is not None and seat.country.code != gazetteer.HOME_COUNTRY) \
+            or (bool(found) and found[0] in foreign)
+        if abroad and any(self._turkish_people(t) for t in self.tokens[first:end]):
             return gazetteer.country_by_code(gazetteer.HOME_COUNTRY)
         return foreign[0] if foreign else None
 
