@@ -440,3 +440,11 @@ def test_an_evening_given_in_a_guests_honour_is_a_meeting(extracted):
     facts = extracted("Avusturya Yozgatlılar Kültür ve Yardımlaşma Derneği (AYOKDER) Başkanı Recep Dumlupınar, Yozgat "
                       "Belediye Başkanı Kazım Arslanoğlu onuruna dernek merkezinde bir hemşehri gecesi düzenledi.")
     assert [names(m) for m in facts.meetings] == [{"Recep Dumlupınar", "Kazım Arslanoğlu"}]
+
+
+def test_signatures_told_before_the_signers_and_a_day_of_last_month(extracted):
+    facts = extracted(" date 2024-05-20 Körfez Manşet - İzmit ile Bălți arasındaki iyi niyet protokolü, geçen ayın "
+                      "12'sinde video konferansla imzalandı. Ekranın iki ucunda imzaları İzmit Belediye Başkanı Selda "
+                      "Korkmaz ile Bălți Belediye Başkanı Nicolae Rusnac attı.")
+    assert [(names(m), m.date) for m in facts.meetings] == [
+        ({"Selda Korkmaz", "Nicolae Rusnac"}, datetime.date(2024, 4, 12))]

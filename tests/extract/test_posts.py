@@ -383,3 +383,10 @@ def test_turks_gathered_abroad_and_a_union_of_associations(extracted, text, name
     association = next(m.organization for m in extracted(text).organizations if m.organization.label == name)
     assert (association.kind.value, association.community.code) == ("Association", "TR")
     assert (association.city.label_tr if association.city else None) == city
+
+
+def test_a_foreign_regions_governor_and_a_kyrgyz_patronymic(extracted):
+    facts = extracted("TERMEZ - Ahlat Belediye Başkanı Ferhat Gündoğan, Özbekistan'ın Surhanderya Bölgesi Valisi Ulugbek "
+                      "Kasımov ile görüştü. Oş Belediye Başkanı Taalaibek Mamyt uulu da oradaydı.")
+    assert {(p.person.name, p.role.value, p.organization.label) for p in facts.posts} >= {
+        ("Ulugbek Kasımov", "Governor", "Surhanderya Valiliği"), ("Taalaibek Mamyt uulu", "Mayor", "Oş Belediyesi")}

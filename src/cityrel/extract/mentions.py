@@ -45,6 +45,8 @@ MAX_NAME_TOKENS = 4
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
                   "la", "las", "los"}
 AMBIGUOUS_PARTICLES = {"de", "da"}
+# Words after a Central Asian or Caucasian patronymic, written in lower case: "Mamyt uulu", "Asan kyzy".
+PATRONYMICS = {"uulu", "kyzy", "ogly", "oglu", "qizi", "kizi"}
 # Words that open a surname of two words, which a second mention writes whole: "Ben Salah", "El Amrani", "Van Dijk".
 SURNAME_PARTICLES = {"ben", "bin", "el", "al", "abu", "van", "von", "de", "di", "da", "del", "della", "le", "la",
                      "mac", "mc", "o"}
@@ -572,6 +574,9 @@ class Mentions:
             words.pop()
         if not words:
             return None
+        if not words[-1].suffix and at < len(tokens) and tokens[at].key in PATRONYMICS:
+            words.append(tokens[at])  # "Taalaibek Mamyt uulu": the patronymic closes the name
+            at += 1
         name = _joined(words)
         if len(name.split()) == 1 and not self.people.by_surname(fold_name(name)) and not words[-1].suffix \
                 and at < len(tokens) and tokens[at].capitalised:

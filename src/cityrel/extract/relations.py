@@ -587,6 +587,9 @@ class Relations:
                 association = self._latest_association(first)
                 if association:
                     return association, 1, first
+            region = self._region_before(first) if body == "governorship" else None
+            if region:
+                return make(region), 2, first - 2  # "Surhanderya Bölgesi Valisi": a foreign region's governor
             near = self._nearest_place(first)
             if near:
                 return make(near), 1, first
@@ -606,6 +609,18 @@ class Relations:
                 return self.government(country), 2, self._left_edge(first)  # "Azerbaycan Kültür Bakanı"
             return None, 0, first
         return self._head_of(mention, before)
+
+    def _region_before(self, first: int) -> City | None:
+        """The region named right before a title, by a name the gazetteer does not know and a region's noun:
+        "Surhanderya Bölgesi Valisi", of the foreign country the article speaks of."""
+        tokens = self.tokens
+        if first < 2 or place_noun(tokens[first - 1]) != "region" or tokens[first - 1].suffix \
+                or not tokens[first - 2].capitalised or tokens[first - 2].suffix or self.m.place_at(first - 2):
+            return None
+        country = self._country_before(first - 2) or self._foreign_country_before(first)
+        if country is None or country.code == gazetteer.HOME_COUNTRY:
+            return None
+        return gazetteer.unlinked_city(tokens[first - 2].stem, country)
 
     def _about_a_board(self, at: int) -> bool:
         """Whether a body's board ("yönetim kurulu") is spoken of before `at`, in its sentence or the one before;
@@ -1129,8 +1144,13 @@ class Relations:
                 # "pazartesi günü": the last Monday up to the header's date
                 yield _weekday_before(self.published, weekdays()[token.key]).isoformat(), at + 2
             if token.key == "ayin" and at + 1 < window.stop and tokens[at + 1].stem.isdigit() and self.published:
-                with suppress(ValueError):  # "ayın 5'inde": the 5th of the header's month, or of the one before
-                    yield _day_of_month_before(self.published, int(tokens[at + 1].stem)).isoformat(), at + 2
+                # "ayın 5'inde": the 5th of the header's month, or of the one before; "geçen ayın 12'sinde": of
+                # the month before
+                last_month = at > 0 and tokens[at - 1].key in ("gecen", "gectigimiz")
+                reference = self.published.replace(day=1) - datetime.timedelta(days=1) if last_month \
+                    else self.published
+                with suppress(ValueError):
+                    yield _day_of_month_before(reference, int(tokens[at + 1].stem)).isoformat(), at + 2
 
     @cached_property
     def _quoted_speech(self) -> frozenset[int]:
