@@ -390,3 +390,13 @@ def test_a_foreign_regions_governor_and_a_kyrgyz_patronymic(extracted):
                       "Kasımov ile görüştü. Oş Belediye Başkanı Taalaibek Mamyt uulu da oradaydı.")
     assert {(p.person.name, p.role.value, p.organization.label) for p in facts.posts} >= {
         ("Ulugbek Kasımov", "Governor", "Surhanderya Valiliği"), ("Taalaibek Mamyt uulu", "Mayor", "Oş Belediyesi")}
+
+
+def test_the_new_president_named_before_his_title_and_the_board_of_the_association_not_its_federation(extracted):
+    facts = extracted("İZMİR - İzmir Boşnak Kültür ve Dayanışma Derneği'nin (İZBOŞDER) genel kurulu yapıldı. Seçimde Av. "
+                      "Kenan Begoviç derneğin yeni başkanı oldu. Kongreye Türkiye Boşnak Dernekleri Federasyonu'nun "
+                      "Genel Başkanı Nedim Karaca da katıldı. Görüşmeye o sırada henüz başkan olan Mehmedoviç de eşlik "
+                      "etti. Yönetim kurulu görev dağılımını yaptı. Buna göre saymanlığa Merve Alicagiç getirildi.")
+    assert {(p.person.name, p.role.value, p.organization.acronym or p.organization.label) for p in facts.posts} == {
+        ("Kenan Begoviç", "President", "İZBOŞDER"), ("Merve Alicagiç", "BoardMember", "İZBOŞDER"),
+        ("Nedim Karaca", "President", "Türkiye Boşnak Dernekleri Federasyonu")}

@@ -379,3 +379,10 @@ def test_a_friendship_hoped_to_become_a_twinning_is_a_proposal(extracted):
                       "dostluğun ilerleyen yıllarda kardeş şehir ilişkisine dönüşmesini umduğunu söyledi.")
     assert [t.kind.value for t in facts.twinnings] == ["FriendshipAgreement"]
     assert [(p.kind.value, p.label) for p in facts.plans] == [("Proposal", "Kırklareli-Prizren kardeş şehir protokolü")]
+
+
+def test_the_document_signed_in_the_next_sentence_dates_the_agreement(extracted):
+    facts = extracted("SAKARYA - Sapanca Belediyesi ile Bahreyn Krallığı'nın Muharrak kenti arasında iyi niyet protokolü "
+                      "imzalandı. Tesislerde 4 Haziran 2025 Çarşamba günü düzenlenen törende belgeyi Sapanca Belediye "
+                      "Başkanı Serkan Bilgiç ile Muharrak Belediye Başkanı Khalid Al-Mannai imzaladı.")
+    assert [(t.kind.value, t.signed) for t in facts.twinnings] == [("CooperationAgreement", "2025-06-04")]

@@ -416,9 +416,11 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
-        if not mention.people and at < len(tokens) and tokens[at].key.startswith(ELECTED):
-            if mention.title.office:
-                # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi": the one elected, named before
+        if not mention.people and at < len(tokens) and (
+                tokens[at].key.startswith(ELECTED) or (tokens[at].key == "oldu" and not tokens[mention.first].capitalised)):
+            if mention.title.office or not tokens[mention.first].capitalised and not mention.plural:
+                # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi", "seçimde Av. Kenan Begoviç
+                # derneğin yeni başkanı oldu": the one elected, named before
                 self._read_elected_before(mention)
             elif mention.plural:
                 # "Gülnar Demir, Asan Kurt ve Ayşegül Yerlan yönetim kuruluna seçildi": the members, named before

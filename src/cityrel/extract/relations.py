@@ -134,8 +134,8 @@ RELATIVE_PARTICIPLE_ENDINGS = ("digi", "tigi", "dugu", "tugu", "dikleri", "tikle
 REPORTED_PASSIVES = ("bildiril", "ogrenil", "belirtil", "aktaril", "kaydedil", "aciklan", "duyurul")
 # The infinitive, bare or in a case: "ağırlamaya", "ziyaret etmeyi", "görüşmek".
 INFINITIVE_ENDINGS = ("mak", "mek", "maya", "meye", "mayi", "meyi", "masi", "mesi", "masini", "mesini")
-# "Then", "after it": what is told next follows the event told before.
-AFTERWARDS = {"ardindan", "sonrasinda", "akabinde"}
+# "Then", "after it", "in the afternoon": what is told next follows the event told before.
+AFTERWARDS = {"ardindan", "sonrasinda", "akabinde", "ogleden"}
 LEADER_TITLE_WORDS = 3
 JOIN_REACH = 2
 """How many sentences after a meeting was last told that those who took part in it may be named without naming
@@ -603,7 +603,11 @@ class Relations:
             if body == "association":
                 named = mention.title.words[0]
                 head_word = named if any(named == words[0] for words, _ in org_heads()) else None
-                return self._latest_association(first, head_word=head_word), 1, first
+                # a bare office ("saymanlığa", "yönetim kurulu üyesi") is an association's, before a federation's
+                # named since as a guest
+                latest = self._latest_association(first, head_word=head_word or "dernek") \
+                    or self._latest_association(first)
+                return latest, 1, first
             country = self._country_before(first)
             if country and mention.title.role:
                 return self.government(country), 2, self._left_edge(first)  # "Azerbaycan Kültür Bakanı"
@@ -1277,8 +1281,11 @@ class Relations:
             if meeting.signing:
                 self._signers.update(meeting.people)
             day = meeting.date or self._signing_date(meeting)
-            if day is None and lead_people.intersection(meeting.people):
-                day = lead_date  # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn
+            if day is None and lead_date and (lead_people.intersection(meeting.people) or (
+                    not lead_people and previous is None and self._only_day_told(lead_date, meeting.sentence))):
+                # "X dün Çanakkale'de bir dizi temasta bulundu", then each call in turn; "Antalya Büyükşehir
+                # Belediyesi dün iki ayrı törenle iki yeni ortak edindi", then the first of them
+                day = lead_date
             if day is None and previous is not None:
                 day = self._day_of_the_round(previous, meeting)
             previous = meeting
@@ -1293,8 +1300,13 @@ class Relations:
         visitors = {p for p in previous.people if self._serves_abroad(p)}
         if previous.date is None or not (visitors.intersection(meeting.people) or self._told_as_next(meeting)):
             return None
-        days = {self._day_in(self.m.sentence_range(s)) for s in range(previous.sentence + 1, meeting.sentence + 1)}
-        return previous.date if days <= {None, previous.date} else None
+        return previous.date if self._only_day_told(previous.date, meeting.sentence, since=previous.sentence + 1) \
+            else None
+
+    def _only_day_told(self, day: datetime.date, sentence: int, *, since: int = 1) -> bool:
+        """Whether the sentences from `since` to `sentence` tell no day but `day`."""
+        days = {self._day_in(self.m.sentence_range(s)) for s in range(since, sentence + 1)}
+        return days <= {None, day}
 
     def _told_as_next(self, meeting: _Meeting) -> bool:
         """Whether the meeting is told as following the one before: "Törenin ardından Başkan Kaya'yı makamında
@@ -1994,7 +2006,8 @@ class Relations:
         earliest = self.m.sentence_range(max(self.tokens[at].sentence - 1, 0)).start
         named = {index for m in self.m.persons for index in range(m.first, m.end)}  # "Ali", "Taşdelen": people
         return next((p.city for p in reversed(self.m.places) if earliest <= p.first and p.end <= at
-                     and p.first not in named and gazetteer.is_home_division(p.city.label_tr)), None)
+                     and p.first not in named and gazetteer.is_home_division(p.city.label_tr)
+                     and not self._seats_a_mission(p)), None)  # not "Somali'nin Ankara Büyükelçisi"
 
     def _speakers_city(self, sentence: int) -> City | None:
         """The city "kentte", "ilçemizde" mean in a sentence: the one whose mayor or governor the sentence
