@@ -400,3 +400,18 @@ def test_the_new_president_named_before_his_title_and_the_board_of_the_associati
     assert {(p.person.name, p.role.value, p.organization.acronym or p.organization.label) for p in facts.posts} == {
         ("Kenan Begoviç", "President", "İZBOŞDER"), ("Merve Alicagiç", "BoardMember", "İZBOŞDER"),
         ("Nedim Karaca", "President", "Türkiye Boşnak Dernekleri Federasyonu")}
+
+
+@pytest.mark.parametrize(("text", "not_a_holder"), [
+    # a title in the dative stands for its holder; the place after it is what he was shown
+    (("Brezilya'nın İstanbul Başkonsolosu Rafael Campos, Çorlu Belediye Başkanı Hakan Sarıyıldız'ı ziyaret etti. "
+      "Başkan Sarıyıldız, başkonsolosa Çorlu'yu tanıtan bir kitap hediye etti."), "Çorlu"),
+    # an adviser holds no post of the contract
+    ("Çorlu Belediye Başkanı Hakan Sarıyıldız konuştu. Ziyarette Başkan Danışmanı Tarık Yalçın da hazır bulundu.",
+     "Danışmanı Tarık Yalçın"),
+    # an event's name is no one's name
+    (("Selçuklu Belediye Başkanı Ahmet Pekyatırmacı konuştu. İkinci gün Selçuklu Kongre Merkezi'nde \"Kardeş "
+      "Şehirler Belediye Başkanları Forumu\" toplanacak."), "Forumu"),
+])
+def test_no_post_for_what_is_not_a_holder(extracted, text, not_a_holder):
+    assert not_a_holder not in {p.person.name for p in extracted(text).posts}

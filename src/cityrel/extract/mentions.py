@@ -45,6 +45,8 @@ MAX_NAME_TOKENS = 4
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
                   "la", "las", "los"}
 AMBIGUOUS_PARTICLES = {"de", "da"}
+# The dative after a title, with its possessive: "başkonsolosa", "büyükelçiye", "valisine" (folded).
+DATIVE_AFTER_TITLE = re.compile(r"(?:s?[iu]n)?y?[ae]")
 # Words after a Central Asian or Caucasian patronymic, written in lower case: "Mamyt uulu", "Asan kyzy".
 PATRONYMICS = {"uulu", "kyzy", "ogly", "oglu", "qizi", "kizi"}
 # Words that open a surname of two words, which a second mention writes whole: "Ben Salah", "El Amrani", "Van Dijk".
@@ -336,13 +338,13 @@ class Mentions:
                 and (at - 1) not in self._taken)
 
     def _one_holder_in_a_case(self, mention: TitleMention) -> bool:
-        """"Başkonsolostan Kültür Günleri müjdesi", "Valiyle": one holder's title in the ablative or
-        instrumental, which no name stands in apposition to (a board or a plural in the ablative names
+        """"Başkonsolostan Kültür Günleri müjdesi", "Valiyle", "başkonsolosa Çorlu'yu tanıtan": one holder's
+        title in the ablative, instrumental or dative, which no name stands in apposition to (a board or a plural in the ablative names
         some of its members: "yönetim kurulundan Fatin Rüştü Bektaş ve Süleyman Eruzunlar")."""
         title, last = mention.title, self.tokens[mention.end - 1]
         ending = last.key[len(title.words[-1]):]
         return not (title.office or title.words[-1] == "kurulu" or "lar" in ending or "ler" in ending) \
-            and ablative_or_instrumental(last.key, title.words[-1])
+            and (ablative_or_instrumental(last.key, title.words[-1]) or DATIVE_AFTER_TITLE.fullmatch(ending) is not None)
 
     def _read_names(self, mention: TitleMention) -> None:
         """Read the name(s) after a title: "Dr. Cemil Tugay", "X ile Y", "olarak görev yapan X"."""
@@ -530,7 +532,8 @@ class Mentions:
         while at < len(tokens) and sum(w.text != "-" and w.capitalised for w in words) < MAX_NAME_TOKENS:
             token = tokens[at]
             if not (self._name_token(token) or self._given_name_of_a_month(at)) or match_title(tokens, at) \
-                    or match_head(tokens, at) or (not words and token.suffix in GENITIVE_FOLDED and self.country_at(at)):
+                    or match_head(tokens, at) or plan_head(token) in ("event", "activity") \
+                    or (not words and token.suffix in GENITIVE_FOLDED and self.country_at(at)):
                 break  # "büyükelçiye Katar’ın İstanbul Başkonsolosu ...": the owner of the next title, no name
             if len(words) >= 2 and token.suffix in MOTION_CASES and (
                     gazetteer.notable_place(token.stem, self._home_and_context) or self.country_at(at)):
