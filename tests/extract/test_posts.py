@@ -415,3 +415,19 @@ def test_the_new_president_named_before_his_title_and_the_board_of_the_associati
 ])
 def test_no_post_for_what_is_not_a_holder(extracted, text, not_a_holder):
     assert not_a_holder not in {p.person.name for p in extracted(text).posts}
+
+
+def test_a_hometown_association_visiting_with_its_federation(extracted):
+    facts = extracted(" date 2025-07-22 Sivas Yeni Gün - Zaandam'da yaşayan Şarkışlalıları bir araya getiren Zaanstad "
+                      "Şarkışlalılar Kültür ve Yardımlaşma Derneği (ZAŞDER) Başkanı Hüseyin Bayraktutan, dün memleketi "
+                      "Şarkışla'da Belediye Başkanı Fatih Kocabaş'ı ziyaret etti. Heyette, merkezi Fransa'nın Lyon "
+                      "kentinde bulunan Avrupa Şarkışlalılar Federasyonu'nun başkanı Cengiz Arıkan da yer aldı. "
+                      "Bayraktutan'a ziyarette derneğin yönetim kurulu üyeleri Nurcan Öztürk ile Kemal Yazgan eşlik "
+                      "etti. Başkan Kocabaş teşekkür etti.")
+    assert {(p.person.name, p.role.value, p.organization.acronym or p.organization.label) for p in facts.posts} == {
+        ("Hüseyin Bayraktutan", "President", "ZAŞDER"), ("Fatih Kocabaş", "Mayor", "Şarkışla Belediyesi"),
+        ("Cengiz Arıkan", "President", "Avrupa Şarkışlalılar Federasyonu"), ("Nurcan Öztürk", "BoardMember", "ZAŞDER"),
+        ("Kemal Yazgan", "BoardMember", "ZAŞDER")}
+    federation = next(m.organization for m in facts.organizations
+                      if m.organization.label == "Avrupa Şarkışlalılar Federasyonu")
+    assert federation.city is not None and federation.city.label_tr == "Lyon"

@@ -378,6 +378,11 @@ class Relations:
         if first >= 2 and tokens[first - 1].key.startswith("merkezli"):
             place = self.m.place_at(first - 2)
             return place.city if place else None
+        if first >= 5 and tokens[first - 1].key in SITTING and place_noun(tokens[first - 2]) == "city" \
+                and tokens[first - 2].key.endswith(("nde", "nda")) and any(
+                    tokens[opener].key in ("merkezi", "merkezleri") for opener in (first - 4, first - 5)):
+            place = self.m.place_at(first - 3)  # "merkezi (Fransa'nın) Lyon kentinde bulunan X"
+            return place.city if place else None
         if first >= 3 and tokens[first - 3].key in ("merkezi", "merkezleri"):
             place = self.m.place_at(first - 2)
             if place is None:
@@ -422,7 +427,10 @@ class Relations:
             return self.governorship(self.home) if self.home else None
         if mention.kind == "municipality":
             return self.municipality(self.home) if self.home else None
-        return self._latest_association(mention.first)
+        # "derneğin": the last body named "Derneği", not a federation named since
+        head = self.tokens[mention.head].key
+        head_word = next((words[0] for words, _ in org_heads() if len(words) == 1 and inflects(head, words[0])), None)
+        return self._latest_association(mention.first, head_word=head_word) or self._latest_association(mention.first)
 
     def _mission_named_before(self, kind: OrgKind, before: int) -> Organization | None:
         """The mission of `kind` named last before token `before`, by its name or by a title of its staff."""
@@ -496,8 +504,9 @@ class Relations:
                 role = Role(mention.title.role)
             for person in mention.people:
                 if explicit < 2 and mention.name_end - mention.end == 1 \
-                        and any(p.person == person and p.role == role for p in self.posts):
-                    continue  # "Başkan Vekili Ateş" again, with some other town nearby: the post told before
+                        and any(p.person == person and (p.role == role or head) for p in self.posts):
+                    continue  # "Başkan Vekili Ateş", "Başkan Kocabaş" again, with another town or body nearby: the
+                    # post told before
                 evidence = self.span(min(first, mention.extent.start), mention.extent.stop)
                 self._add_post(Post(person, role, org, (evidence,)), explicit)
         best: dict[str, int] = {}
