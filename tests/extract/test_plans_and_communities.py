@@ -302,3 +302,12 @@ def test_a_generic_event_named_by_a_quoted_name_and_a_street_to_be_named(extract
     facts = extracted("Yeni yönetimin ilk büyük etkinliğinin 18 Mayıs'ta düzenlenecek \"Özbek Pilavı Şenliği\" "
                       "olacağını duyurdu. Nazarov, ilçedeki bir sokağa Ali Şir Nevai'nin adının verilmesini önerdi.")
     assert {p.label for p in facts.plans} == {"Özbek Pilavı Şenliği", "Ali Şir Nevai sokağı"}
+
+
+def test_statues_and_busts_of_someone_and_a_wished_twinning_named_twice(extracted):
+    facts = extracted("GAZİANTEP - Gaziantep Büyükşehir Belediye Başkanı Ayşe Demirci konuştu. Slovakya'nın tarihi kenti "
+                      "Nitra'yı daha önce tanıma fırsatı bulduğunu belirten Demirci, \"Nitra ile Gaziantep'in kardeş "
+                      "şehir olmasını çok isteriz\" dedi. Konsolos, Gaziantep'te uygun bir meydana İbn Battuta büstü "
+                      "dikilmesini önerdi. Manas'ın bir heykelinin kentte dikilmesini öneren Demirci teşekkür etti.")
+    assert {p.label for p in facts.plans} == {"Gaziantep-Nitra kardeş şehir protokolü", "İbn Battuta büstü",
+                                              "Manas heykeli"}

@@ -134,6 +134,8 @@ RELATIVE_PARTICIPLE_ENDINGS = ("digi", "tigi", "dugu", "tugu", "dikleri", "tikle
 REPORTED_PASSIVES = ("bildiril", "ogrenil", "belirtil", "aktaril", "kaydedil", "aciklan", "duyurul")
 # The infinitive, bare or in a case: "ağırlamaya", "ziyaret etmeyi", "görüşmek".
 INFINITIVE_ENDINGS = ("mak", "mek", "maya", "meye", "mayi", "meyi", "masi", "mesi", "masini", "mesini")
+# Works that portray someone, named after him in the genitive: "Abay Kunanbayev'in heykeli".
+PORTRAITS = {"heykeli", "büstü", "anıtı"}
 # "Then", "after it", "in the afternoon": what is told next follows the event told before.
 AFTERWARDS = {"ardindan", "sonrasinda", "akabinde", "ogleden"}
 LEADER_TITLE_WORDS = 3
@@ -1058,7 +1060,8 @@ class Relations:
                        evidence: Span) -> None:
         """A wished or proposed twinning: a proposal, not an agreement."""
         if not pairs:
-            parties = self._parties(window)
+            # each town once, where it is named last: "Nitra'yı ... tanıyan Demirci, “Nitra ile Gaziantep'in"
+            parties = list({p.city.key: p for p in self._parties(window)}.values())
             if len(parties) == 2 and not self._coordinated(parties[0], parties[1]):
                 pairs = [(parties[0].city, parties[1].city)]
             elif len(parties) == 1 and self.home and parties[0].city.key != self.home.key \
@@ -1647,6 +1650,11 @@ class Relations:
         tokens = self.tokens
         for at in indices:
             token = tokens[at]
+            owner = self._owner_of_work(indices, at) if plan_head(token) == "work" else None
+            if owner is not None:  # "Abay Kunanbayev'in heykelinin dikilmesi", "Manas'ın bir heykelinin"
+                name_end = at - 1 if tokens[at - 1].key == "bir" else at
+                yield f"{self.m.span_text(owner, name_end)} {_named_work(token)}", owner, at + 1
+                continue
             if at == indices.start or not plan_head(token) or not tokens[at - 1].capitalised:
                 continue
             if plan_head(token) == "day" and (not planned or tokens[at - 1].key in weekdays()):
@@ -1665,6 +1673,20 @@ class Relations:
             if tokens[first].key in months() and first - 1 >= indices.start and tokens[first - 1].key.isdigit():
                 first -= 1  # "17 Mayıs Norveç Anayasa Günü": a day's date opens its name
             yield f"{self.m.span_text(first, at)} {_nominative(token)}".strip(), first, at + 1
+
+    def _owner_of_work(self, indices: range, head: int) -> int | None:
+        """Where the name of whom a statue or bust is of starts, written in the genitive before it ("Abay
+        Kunanbayev'in heykeli", "Manas'ın bir heykeli"); None for other works and other words."""
+        tokens = self.tokens
+        end = head - 1 if head - 1 > indices.start and tokens[head - 1].key == "bir" else head
+        if end - 1 < indices.start or tokens[end - 1].suffix not in GENITIVE_FOLDED or not tokens[end - 1].capitalised \
+                or _named_work(tokens[head]) not in PORTRAITS:
+            return None
+        first = end - 1
+        while first - 1 >= indices.start and first > end - 4 and tokens[first - 1].capitalised \
+                and tokens[first - 1].word and not tokens[first - 1].suffix:
+            first -= 1
+        return first
 
     def _naming_after(self, indices: range) -> Iterable[tuple[str, int, int]]:
         """"bir kütüphaneye X'in adını vermek": a work to be named after someone."""
