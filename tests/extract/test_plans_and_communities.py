@@ -311,3 +311,9 @@ def test_statues_and_busts_of_someone_and_a_wished_twinning_named_twice(extracte
                       "dikilmesini önerdi. Manas'ın bir heykelinin kentte dikilmesini öneren Demirci teşekkür etti.")
     assert {p.label for p in facts.plans} == {"Gaziantep-Nitra kardeş şehir protokolü", "İbn Battuta büstü",
                                               "Manas heykeli"}
+
+
+def test_a_count_of_people_of_a_nationality_given_after_it(extracted):
+    facts = extracted("KAYSERİ - Kayseri Valisi Gökmen Çiçek konuştu. Vali Çiçek, ikamet izniyle kentte yaşayan Afganistan "
+                      "uyruklu kişi sayısının 11 bin 260 olduğunu belirtti.")
+    assert {(c.nationality.code, c.city.label_tr, c.count) for c in facts.communities} == {("AF", "Kayseri", 11260)}

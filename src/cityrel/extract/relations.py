@@ -1975,8 +1975,9 @@ class Relations:
             if at < len(tokens) and tokens[at].key in CITIZENSHIP_HELD:
                 return self._count_at(at + 1, len(tokens))
             return None
-        if at < len(tokens) and tokens[at].key.startswith(("vatandas", "uyruklu", *GROUP_NOUNS)):
-            at += 1
+        while at < min(index + 2, len(tokens)) and tokens[at].key.startswith(("vatandas", "uyruklu", "kisi",
+                                                                               *GROUP_NOUNS)):
+            at += 1  # "Afganistan uyruklu kişi sayısının"
         if at >= len(tokens) or not tokens[at].key.startswith(("sayisi", "nufus")):  # "uyruklu nüfusun"
             return None
         at += 1
