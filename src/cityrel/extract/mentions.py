@@ -33,7 +33,7 @@ from cityrel.extract.lexicon import (
     weekdays,
 )
 from cityrel.extract.text import fold_name, slug
-from cityrel.extract.tokens import Token, ablative_or_instrumental
+from cityrel.extract.tokens import Token, in_a_case_of_its_own
 from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
@@ -45,8 +45,6 @@ MAX_NAME_TOKENS = 4
 NAME_PARTICLES = {"van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "di", "del", "della", "dos", "du",
                   "la", "las", "los"}
 AMBIGUOUS_PARTICLES = {"de", "da"}
-# The dative after a title, with its possessive: "başkonsolosa", "büyükelçiye", "valisine" (folded).
-DATIVE_AFTER_TITLE = re.compile(r"(?:s?[iu]n)?y?[ae]")
 # Words after a Central Asian or Caucasian patronymic, written in lower case: "Mamyt uulu", "Asan kyzy".
 PATRONYMICS = {"uulu", "kyzy", "ogly", "oglu", "qizi", "kizi"}
 # Words that open a surname of two words, which a second mention writes whole: "Ben Salah", "El Amrani", "Van Dijk".
@@ -339,12 +337,13 @@ class Mentions:
 
     def _one_holder_in_a_case(self, mention: TitleMention) -> bool:
         """"Başkonsolostan Kültür Günleri müjdesi", "Valiyle", "başkonsolosa Çorlu'yu tanıtan": one holder's
-        title in the ablative, instrumental or dative, which no name stands in apposition to (a board or a plural in the ablative names
-        some of its members: "yönetim kurulundan Fatin Rüştü Bektaş ve Süleyman Eruzunlar")."""
+        title in the ablative, instrumental or dative, which no name stands in apposition to (an office or a
+        board in the dative, a board or a plural in the ablative names some of its members: "başkanlığa X",
+        "yönetim kurulundan Fatin Rüştü Bektaş ve Süleyman Eruzunlar")."""
         title, last = mention.title, self.tokens[mention.end - 1]
         ending = last.key[len(title.words[-1]):]
         return not (title.office or title.words[-1] == "kurulu" or "lar" in ending or "ler" in ending) \
-            and (ablative_or_instrumental(last.key, title.words[-1]) or DATIVE_AFTER_TITLE.fullmatch(ending) is not None)
+            and in_a_case_of_its_own(last.key, title.words[-1])
 
     def _read_names(self, mention: TitleMention) -> None:
         """Read the name(s) after a title: "Dr. Cemil Tugay", "X ile Y", "olarak görev yapan X"."""
@@ -418,9 +417,10 @@ class Mentions:
             if not (mention.plural and more):
                 break
             at += 1
+        lower_case = not tokens[mention.first].capitalised
         if not mention.people and at < len(tokens) and (
-                tokens[at].key.startswith(ELECTED) or (tokens[at].key == "oldu" and not tokens[mention.first].capitalised)):
-            if mention.title.office or not tokens[mention.first].capitalised and not mention.plural:
+                tokens[at].key.startswith(ELECTED) or (tokens[at].key == "oldu" and lower_case)):
+            if mention.title.office or (lower_case and not mention.plural):
                 # "kurucu üyelerden Oksana Melnyk oy birliğiyle başkanlığa seçildi", "seçimde Av. Kenan Begoviç
                 # derneğin yeni başkanı oldu": the one elected, named before
                 self._read_elected_before(mention)

@@ -139,12 +139,12 @@ PORTRAITS = {"heykeli", "büstü", "anıtı"}
 # "Then", "after it", "in the afternoon": what is told next follows the event told before.
 AFTERWARDS = {"ardindan", "sonrasinda", "akabinde", "ogleden"}
 LEADER_TITLE_WORDS = 3
+"""Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
+"başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
 JOIN_REACH = 2
 """How many sentences after a meeting was last told that those who took part in it may be named without naming
 it again ("İmza törenine X de katıldı"); later, "kutlamalarına 3 bin kişinin katıldığını hatırlatan X" speaks
 of something else."""
-"""Words a title may take between a delegation's leader and "başkanlık": "Lee Sang-hoon Başkan Yardımcısı",
-"başkanlık eden Vallauris Belediye Başkanı Claire Morel-Dufour"."""
 # Converbs in -(y)ken end a clause that runs beside the next one: "protokol imzalanırken, Schiedam'ın başkanı ...".
 CONVERB_CLAUSE_ENDINGS = ("irken", "urken", "arken", "erken", "iyken", "uyken", "ayken", "eyken")
 QUOTES = {'"', "“", "”", "«", "»"}
@@ -1307,8 +1307,9 @@ class Relations:
 
     def _day_of_the_round(self, previous: _Meeting, meeting: _Meeting) -> datetime.date | None:
         """The day of the call told before, for the next call of the same visitor, or one told as following it,
-        when no other day is told between them: "Sadykov ve heyetinin dün ilk durağı Valilik oldu ... Sadykov ve beraberindekiler ardından
-        Başkan X'i ziyaret etti", "Programın ikinci gününde bugün ... Heyetin son durağı Üniversite oldu"."""
+        when no other day is told between them: "Sadykov ve heyetinin dün ilk durağı Valilik oldu ... Sadykov ve
+        beraberindekiler ardından Başkan X'i ziyaret etti", "Programın ikinci gününde bugün ... Heyetin son
+        durağı Üniversite oldu"."""
         visitors = {p for p in previous.people if self._serves_abroad(p)}
         if previous.date is None or not (visitors.intersection(meeting.people) or self._told_as_next(meeting)):
             return None
@@ -1562,9 +1563,8 @@ class Relations:
             # a report with no one named (the lead's "Kağızman dün ... ağırladı") is of the meeting told next
             # with people, unless that one is of another day
             target = next((m for m in merged if people and (
-                (m.people and (people <= set(m.people) or set(m.people) <= people))
-                or (not m.people and None in (m.date, meeting.date)) or (not m.people and m.date == meeting.date))),
-                None)
+                (people <= set(m.people) or set(m.people) <= people) if m.people
+                else None in (m.date, meeting.date) or m.date == meeting.date)), None)
             if target is None and meeting.signing:
                 # "... tarafından imzalandı. Tören, ... yapıldı. X'in de hazır bulunduğu törende protokol imza altına
                 # alındı": one signing, told again within a sentence or two
@@ -2027,7 +2027,6 @@ class Relations:
                 return place.city, place.first
         return next(((p.city, p.first) for p in reversed(self.m.places) if p.end <= index
                      and self.tokens[p.first].sentence == sentence and self._opens_a_name_in_the_locative(p)), None)
-
 
     def _city_spoken_of(self, at: int) -> City | None:
         """The city "kentte", "şehirdeki" at `at` refer back to: the Turkish city named last in this sentence or

@@ -32,9 +32,10 @@ _ENDING = re.compile(
     r"(?:n?[iu]n|[ny]?[iu]|[ny]?[ae]|n?[dt][ae]n?|y?l[ae]|n?[dt][ae]ki|ki|yken)?"
 )
 
-# Not the locative or the dative, which name the members of a body and those elected to it: "Yönetim
-# kurulunda Orhan Karabağlı ... yer aldı", "yönetim kuruluna Fatma Ahmetoğlu ... seçildi".
+# Not the locative, which names the members of a body: "Yönetim kurulunda Orhan Karabağlı ... yer aldı".
 _ABLATIVE_OR_INSTRUMENTAL = re.compile(r"(?:n?[dt][ae]n|y?l[ae])$")
+# The whole ending of the dative, after a possessive: "başkonsolosa", "büyükelçiye", "valisine".
+_DATIVE = re.compile(r"(?:s?[iu]n)?y?[ae]")
 
 
 # Not frozen: nothing changes a token once made, and a frozen dataclass sets each field through
@@ -66,15 +67,17 @@ def inflects(key: str, stem: str) -> bool:
     return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):]) for base in stem_bases(stem))
 
 
-def ablative_or_instrumental(key: str, stem: str) -> bool:
-    """True when `key` is `stem` in the ablative or instrumental, cases that leave no room for a name in
-    apposition after it ("başkonsolostan", "valiyle").
+def in_a_case_of_its_own(key: str, stem: str) -> bool:
+    """True when `key` is `stem` in the ablative, instrumental or dative, cases that leave no room for a name
+    in apposition after it ("başkonsolostan", "valiyle", "başkonsolosa"). A body's board in the dative names
+    those elected to it ("yönetim kuruluna Fatma Ahmetoğlu ... seçildi"): the caller knows which titles those are.
 
-    >>> [ablative_or_instrumental(key, "baskan") for key in ("baskandan", "baskaniyla", "baskani")]
-    [True, True, False]
+    >>> [in_a_case_of_its_own(key, "baskan") for key in ("baskandan", "baskaniyla", "baskanina", "baskanda",
+    ...                                                   "baskani")]
+    [True, True, True, False, False]
     """
-    return any(key.startswith(base) and _ENDING.fullmatch(key[len(base):])
-               and _ABLATIVE_OR_INSTRUMENTAL.search(key[len(base):]) for base in stem_bases(stem))
+    return any(key.startswith(base) and _ENDING.fullmatch(ending := key[len(base):])
+               and (_ABLATIVE_OR_INSTRUMENTAL.search(ending) or _DATIVE.fullmatch(ending)) for base in stem_bases(stem))
 
 
 def stem_bases(stem: str) -> tuple[str, ...]:
