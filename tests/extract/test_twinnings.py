@@ -91,6 +91,9 @@ def test_a_list_of_partners_twins_each_with_the_subject(extracted):
     # a partner followed by "kenti"; the Turkish town before a comma is the subject, not one of the list
     ("Bornova, Bosna Hersek'in Tuzla kenti, Gabrova ve Kuzey Makedonya'daki Köprülü ile kardeş şehir.",
      "Bornova", {"Tuzla", "Gabrova", "Köprülü"}),
+    # a plural possessive twin noun lists its twins, the last in the ablative
+    ("Konya'nın kardeş şehirleri Buhara, Kazan ve Prizren'den gelecek heyetler festivale katılacak.",
+     "Konya", {"Buhara", "Kazan", "Prizren"}),
     # a region's name before its partner town
     (("Ordu'nun Altınordu ilçesi ile Gürcistan'ın Acara Özerk Cumhuriyeti'ne bağlı sahil kenti Kobuleti artık "
       "kardeş."), "Altınordu", {"Kobuleti"}),

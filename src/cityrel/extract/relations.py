@@ -831,13 +831,21 @@ class Relations:
                 if closing is None:
                     return at
                 at = closing  # a name or epithet in quotes ("Peygamberler Şehri" Şanlıurfa), not someone's words
-            elif self.tokens[at].text == ";" or (seen_place and self.tokens[at].text in (",", ":")):
-                return at  # a semicolon parts two clauses; a comma does once a place was named
+            elif self.tokens[at].text == ";" or (seen_place and self.tokens[at].text in (",", ":")
+                                                 and not self._listing_places(at)):
+                return at  # a semicolon parts two clauses; a comma does once a place was named, unless it lists
             elif self.tokens[at].key.endswith(REPORTED_CLAUSE_ENDINGS) or (
                     self.tokens[at].key.endswith(CONVERB_CLAUSE_ENDINGS) and len(self.tokens[at].key) > 6):  # not "erken"
                 return at + 1  # "Ankara ile Seul'ün kardeş şehir olduğunu, benzer bir bağın Elazığ ile ...": reported
             at += 1
         return stop
+
+    def _listing_places(self, comma: int) -> bool:
+        """"Buhara, Kazan ve Prizren": a comma between two places of a list that "ve" closes."""
+        after = self.m.place_at(comma + 1)
+        if self.tokens[comma].text != "," or not self.m.place_at(comma - 1) or after is None:
+            return False
+        return after.end < len(self.tokens) and self.tokens[after.end].text in (",", "ve")
 
     def _parties(self, window: range) -> list[PlaceMention]:
         """Places in a window that can be a party: not containers, not where something happened, not the
@@ -887,7 +895,10 @@ class Relations:
         partner = [p for p in parties if p.first >= end]
         if owner and partner and possessive and (
                 end > first + 1 or (end == first + 1 and owner[-1].suffix in GENITIVE_FOLDED)):
-            return [(owner[-1].city, partner[0].city)]
+            # "Konya'nın kardeş şehirleri Buhara, Kazan ve Prizren": a plural twin noun names a list
+            twins = self._list_from(partner) if tokens[end - 1].key.startswith(("kardesleri", "sehirleri",
+                                                                                   "kentleri")) else partner[:1]
+            return [(owner[-1].city, twin.city) for twin in twins if twin.city.key != owner[-1].city.key]
         # "İnegöl, 2016'dan bu yana kardeş şehir olduğu Rožaje'den gelen heyeti": the participle makes the
         # place after it the partner of the one before, or of the article's city ("protokol imzaladıkları Şamahı").
         participle = next((at for at in range(end, min(end + 2, window.stop)) if tokens[at].key in PARTICIPLES), None)
@@ -960,6 +971,20 @@ class Relations:
                 else:
                     break
         return sorted({p.first: p for p in found}.values(), key=lambda p: p.first)
+
+    def _list_from(self, places: list[PlaceMention]) -> list[PlaceMention]:
+        """The first place and those listed after it, "A, B ve C", each perhaps after its country; the list
+        ends at "ve" and its place."""
+        listed = places[:1]
+        for place in places[1:]:
+            gap = [t.key for t in self.tokens[listed[-1].end:place.first]
+                   if not (self._owner_country(t) or (t.index == listed[-1].end and place_noun(t) == "city"))]
+            if gap not in ([","], ["ve"]):
+                break
+            listed.append(place)
+            if gap == ["ve"]:
+                break
+        return listed
 
     def _owner_country(self, token: Token) -> bool:
         """Whether the token is part of a country that says where the place after it is: in the genitive
