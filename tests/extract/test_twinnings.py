@@ -389,3 +389,12 @@ def test_the_document_signed_in_the_next_sentence_dates_the_agreement(extracted)
                       "imzalandı. Tesislerde 4 Haziran 2025 Çarşamba günü düzenlenen törende belgeyi Sapanca Belediye "
                       "Başkanı Serkan Bilgiç ile Muharrak Belediye Başkanı Khalid Al-Mannai imzaladı.")
     assert [(t.kind.value, t.signed) for t in facts.twinnings] == [("CooperationAgreement", "2025-06-04")]
+
+
+def test_an_old_twin_told_as_a_reminder_keeps_no_date_of_the_new_signing(extracted):
+    facts = extracted("SAKARYA - Sapanca Belediyesi ile Bahreyn'in Muharrak kenti arasında iyi niyet protokolü "
+                      "imzalandı. 4 Haziran 2025 günü belgeyi Sapanca Belediye Başkanı Serkan Bilgiç ile Muharrak "
+                      "Belediye Başkanı Khalid Al-Mannai imzaladı. Sapanca'nın tek kardeş şehrinin Bosna "
+                      "Hersek'teki Kladanj olduğunu hatırlatan Bilgiç konuştu.")
+    assert {(frozenset(c.label_tr for c in t.cities), t.signed) for t in facts.twinnings} == {
+        (frozenset({"Sapanca", "Muharrak"}), "2025-06-04"), (frozenset({"Sapanca", "Kladanj"}), None)}

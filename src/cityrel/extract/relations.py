@@ -890,7 +890,7 @@ class Relations:
                 return [(a.city, b.city)]
         # "Konya'nın kardeş şehri Buhara", "Kastamonu'nun Türk dünyasındaki ilk kardeşi ise Şeki": a possessive
         # twin noun after the trigger (a single "kardeşi" when its owner is in the genitive).
-        possessive = tokens[end - 1].key.endswith(("i", "si", "u", "su"))
+        possessive = tokens[end - 1].key.endswith(("i", "si", "u", "su", "inin", "unun"))
         owner = [p for p in parties if p.end <= first]
         partner = [p for p in parties if p.first >= end]
         if owner and partner and possessive and (
@@ -1059,8 +1059,11 @@ class Relations:
 
     def _apply_date(self, window: range, date: str, evidence: Span) -> None:
         named = {p.city.key for p in self._places_in(window.start, window.stop)}
-        # named here, else told in the sentence just before, else the article's only one
-        targets = [t for t in self.twinnings if named & {c.key for c in t.cities}] or self._told_before(window) or (
+        # both towns named here ("belgeyi Sapanca Belediye Başkanı ile Muharrak Belediye Başkanı imzaladı" is not
+        # Sapanca's old twinning with Kladanj), else one, else told in the sentence just before, else the
+        # article's only one
+        targets = [t for t in self.twinnings if {c.key for c in t.cities} <= named] or [
+            t for t in self.twinnings if named & {c.key for c in t.cities}] or self._told_before(window) or (
             self.twinnings if len(self.twinnings) == 1 else [])
         for twinning in targets:
             if twinning.signed and not date.startswith(twinning.signed):
