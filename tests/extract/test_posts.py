@@ -431,3 +431,15 @@ def test_a_hometown_association_visiting_with_its_federation(extracted):
     federation = next(m.organization for m in facts.organizations
                       if m.organization.label == "Avrupa Şarkışlalılar Federasyonu")
     assert federation.city is not None and federation.city.label_tr == "Lyon"
+
+
+def test_a_foreign_municipality_of_two_words_gazetteer_does_not_know(extracted):
+    facts = extracted("ANKARA - Üsküp'e bağlı Gazi Baba Belediyesi'nin başkanı Dragan Mitrevski, Keçiören'in konuğu "
+                      "oldu. Mitrevski'ye Gazi Baba Belediye Meclisi üyesi Ilir Bexheti eşlik etti. Keçiören "
+                      "Makedonya Türkleri Derneği Genel Sekreteri Orhan Mustafa da Gazi Baba'daki okullara kitap "
+                      "gönderecek. Gazi Baba ile kardeşliğimiz sürüyor.")
+    assert {(p.person.name, p.role.value, p.organization.city.label_tr if p.organization.city else None)
+            for p in facts.posts if p.role.value in ("Mayor", "CouncilMember")} == {
+        ("Dragan Mitrevski", "Mayor", "Gazi Baba"), ("Ilir Bexheti", "CouncilMember", "Gazi Baba")}
+    assert "Orhan Mustafa" in {p.person.name for p in facts.posts}
+    assert {c.label_tr for t in facts.twinnings for c in t.cities} == {"Gazi Baba", "Keçiören"}

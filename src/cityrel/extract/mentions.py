@@ -233,8 +233,9 @@ class Mentions:
         known = self.people.by_surname(token.key)  # "Başkan Stojkovski de Özdoğan'a": Kemal Özdoğan, named before
         following = self.tokens[at + 1] if at + 1 < len(self.tokens) else None
         two_words = f"{token.text} {following.stem}" if following and following.capitalised else None
+        where = following if following and two_words else token  # "Orhan Mustafa da Gazi Baba'daki": a place
         return self._name_token(token) and not (
-            self.country_at(at) or gazetteer.demonym_of(token.key)
+            self.country_at(at) or gazetteer.demonym_of(token.key) or where.suffix in LOCATIVE_KI
             or any(gazetteer.notable_place(name, self._home_and_context)
                    for name in (token.stem, two_words) if name)  # "Koleva da Eski Zağra'nın"
             or match_title(self.tokens, at)
@@ -751,16 +752,26 @@ class Mentions:
 
     def _find_repeated_places(self) -> None:
         """A name once shown to be a place ("kardeş belediyesi Chingeltei") is a place wherever it recurs."""
-        known = {fold_name(p.city.label_tr): p.city for p in self.places if len(p.city.label_tr.split()) == 1}
-        covered = {i for p in self.places for i in range(p.first, p.end)}
+        known = {tuple(fold_name(p.city.label_tr).split()): p.city for p in self.places if p.end - p.first < 3}
+        # an unknown one-word place that only ends a known longer name: "Baba" in "Gazi Baba ile kardeşliğimiz"
+        partial = {p.first: p for p in self.places if p.end - p.first == 1 and p.city.geonames_id is None}
+        covered = {i for p in self.places for i in range(p.first, p.end)} - partial.keys()
         for token in self.tokens:
-            city = known.get(token.key)
-            if not city or token.index in covered or token.index in self._taken or not token.capitalised:
-                continue
-            following = self.tokens[token.index + 1] if token.index + 1 < len(self.tokens) else None
-            if following and place_noun(following) == "feature":
-                continue  # "Baltık kıyısındaki": the sea, whatever the name was elsewhere
-            self.places.append(PlaceMention(token.index, token.index + 1, city, token.suffix))
+            for length in (2, 1):  # "Gazi Baba Belediyesi", then "Gazi Baba ile kardeşliğimiz"
+                run = self.tokens[token.index:token.index + length]
+                city = known.get(tuple(t.key for t in run))
+                if not city or (length == 1 and token.index in partial) or any(
+                        t.index in covered or t.index in self._taken or not t.capitalised for t in run) \
+                        or any(t.suffix for t in run[:-1]):
+                    continue
+                end = token.index + length
+                if end < len(self.tokens) and place_noun(self.tokens[end]) == "feature":
+                    continue  # "Baltık kıyısındaki": the sea, whatever the name was elsewhere
+                if (shorter := partial.get(end - 1)) is not None:
+                    self.places.remove(shorter)
+                self.places.append(PlaceMention(token.index, end, city, run[-1].suffix))
+                covered.update(range(token.index, end))
+                break
         self.places.sort(key=lambda p: p.first)
 
     def _unify_unlinked_places(self) -> None:
@@ -810,12 +821,21 @@ class Mentions:
                                           among_twins=token.sentence in self._sentences_about_twinning)
             if city is not None:
                 return PlaceMention(at, end, city, run[-1].suffix)
-            if unknown is None and supported and length == 1 and not self._inflected_opening(at) \
-                    and not surname and not run[-1].suffix.startswith(POSSESSED_CASES):
-                # not "Hartmann'ı Belediye Başkan Yardımcısı X", nor "Listesi'ndeki ilçesi"
+            if unknown is None and supported and (length == 1 or self._two_word_municipality(at, end)) \
+                    and not self._inflected_opening(at) and not surname \
+                    and not run[-1].suffix.startswith(POSSESSED_CASES):
+                # not "Hartmann'ı Belediye Başkan Yardımcısı X", nor "Listesi'ndeki ilçesi"; two words only
+                # before "Belediyesi" ("Gazi Baba Belediyesi", "Stari Grad Belediye Başkanı")
                 unknown = PlaceMention(at, end, gazetteer.unlinked_city(name, self._container_country(at)),
                                        run[-1].suffix)
         return unknown
+
+    def _two_word_municipality(self, at: int, end: int) -> bool:
+        """"Gazi Baba Belediyesi": two words before a municipality noun, not a sentence's first word and a place
+        GeoNames knows ("Protokole Kartepe Belediyesi adına", "bugünkü Iğdır Belediyesi")."""
+        return end < len(self.tokens) and place_noun(self.tokens[end]) == "municipality" \
+            and not self.tokens[end - 1].suffix and not self._opens_sentence(at) \
+            and not gazetteer.resolve_city(self.tokens[end - 1].stem, self._context_for(end - 1), require_known=True)
 
     def _opens_a_name(self, at: int) -> bool:
         """Whether the capitalised words right after `at` end in the head of a building or body."""
