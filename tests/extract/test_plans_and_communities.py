@@ -72,6 +72,9 @@ def test_community_figures(extracted, text, nationality, city, count, qualifier)
     "Kosova'da 17 binden fazla Türk yaşıyor.",
     "Prizren, Priştine ve Mitrovitsa'da toplam 17 binin üzerinde Türk'ün yaşadığını belirtti.",
     "İzmir'de kutlanan güne kırk civarında Kırgız öğrencinin katıldığını anlattı.",
+    # visitors counted with those who live there; a multiple, not a count
+    "Vali, yaz aylarında turistlerle birlikte ilçedeki İngiliz sayısının 20 bin civarına çıktığını söyledi.",
+    "Karabük'teki Kazak öğrencilerin sayısının üç katına çıktığını anlattı.",
 ])
 def test_not_a_community_figure(extracted, text):
     assert extracted(text).communities == ()
@@ -317,3 +320,13 @@ def test_a_count_of_people_of_a_nationality_given_after_it(extracted):
     facts = extracted("KAYSERİ - Kayseri Valisi Gökmen Çiçek konuştu. Vali Çiçek, ikamet izniyle kentte yaşayan Afganistan "
                       "uyruklu kişi sayısının 11 bin 260 olduğunu belirtti.")
     assert {(c.nationality.code, c.city.label_tr, c.count) for c in facts.communities} == {("AF", "Kayseri", 11260)}
+
+
+@pytest.mark.parametrize(("text", "city"), [
+    (("İNEGÖL - İnegöl Kaymakamı Tuncay Akalın, ilçede geçici koruma statüsündeki Suriyelilerin sayısının "
+      "11 bin 480 olduğunu kaydetti."), "İnegöl"),
+    ("Vali, Şahinbey'deki Suriyelilerin sayısının 11 bin 480 olduğunu kaydetti.", "Şahinbey"),
+])
+def test_the_number_of_a_nationality_in_a_place_is_of_those_living_there(extracted, text, city):
+    assert {(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities} == {
+        ("SY", city, 11480)}

@@ -106,6 +106,7 @@ THE_CITY = {"kentte", "sehirde", "kentteki", "sehirdeki"}
 TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 # Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
 GROUP_NOUNS = ("ogrenci", "isci", "aile")
+VISITORS = ("turist", "ziyaretci", "yolcu")  # counted where they are, but not living there
 # Participles that say people hold a country's citizenship: "Bulgaristan vatandaşlığı da taşıyan".
 CITIZENSHIP_HELD = {"tasiyan", "olan", "bulunan"}
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
@@ -1843,7 +1844,8 @@ class Relations:
                     continue
                 count, qualifier, last = after
                 # The residence is said before the nationality ("yaşayan Afganistan uyruklu nüfusun") or
-                # after the count ("vatandaşlığı da taşıyan 20 bini aşkın kişi yaşıyor").
+                # after the count ("vatandaşlığı da taşıyan 20 bini aşkın kişi yaşıyor"), or the number of
+                # them is where they are ("İlçede geçici koruma statüsündeki Suriyelilerin sayısının").
                 first, lives, lived = start, range(last, min(last + 3, len(tokens))), range(max(start - 3, 0), start)
             else:
                 count, qualifier, first = number
@@ -1852,7 +1854,8 @@ class Relations:
                 listed = at + 1 < len(tokens) and tokens[at + 1].key in ("ile", "ve")
                 lives = range(at + 1, min(at + (9 if listed else 4), len(tokens)))
                 lived = range(max(first - 2, 0), first)  # "İzmir'de yaşayan 5 bin Azerbaycanlı"
-            if not any(self._cue(i, residence) for i in (*lives, *lived)):
+            if not any(self._cue(i, residence) for i in (*lives, *lived)) and not (
+                    number is None and self._number_of_those_in_a_place(start)):
                 continue
             figures.append((at, country))
             place = self._residence_place(first, at + 1)
@@ -1866,6 +1869,24 @@ class Relations:
                                                    (self.span(min(place_first, first), max(end, place_first + 1)),)))
         for at, country in figures:
             self._read_part_of_figure(at, country)
+
+    def _number_of_those_in_a_place(self, start: int) -> bool:
+        """"İlçede geçici koruma statüsündeki Suriyelilerin sayısı", "İnegöl'deki Özbeklerin sayısı": the number
+        of a nationality said of a city in the locative a few words before it, or of "kentte", "ilçede"; not of
+        visitors counted with them ("turistlerle birlikte ilçedeki İngiliz sayısı")."""
+        clause = range(max(start - 8, 0), start)
+        if any(self.tokens[at].key.startswith(VISITORS) for at in clause
+               if self.tokens[at].sentence == self.tokens[start].sentence):
+            return False
+        for at in range(max(start - 4, 0), start):
+            if self.tokens[at].sentence != self.tokens[start].sentence:
+                continue
+            place = self.m.place_at(at)
+            if (place and place.end <= start and not place.container
+                    and (self._located_in(place) or place.suffix in LOCATIVE_KI)) \
+                    or self.tokens[at].key in OUR_CITY:
+                return True
+        return False
 
     def _add_community(self, statistic: CommunityStatistic) -> None:
         if not any(s.nationality == statistic.nationality and s.city == statistic.city
@@ -1912,8 +1933,8 @@ class Relations:
         while at < stop and _number_value(tokens[at]) is not None:
             words.append(tokens[at])
             at += 1
-        if not words:
-            return None
+        if not words or (at < stop and tokens[at].key.startswith("kat")):
+            return None  # "sayısının üç katına çıktığını": a multiple, not a count
         if at < stop and tokens[at].key.startswith("kisi"):
             at += 1
         after = _qualifier(tokens[at]) if at < stop else None
