@@ -34,6 +34,9 @@ def test_a_consul_whose_seat_is_unknown_serves_his_country(extracted):
     ("Sinop Esnaf ve Sanatkarlar Odası (ESO) Başkanı Haydar Gündoğdu da vardı.", "President",
      "Sinop Esnaf ve Sanatkarlar Odası"),
     ("TÜRKSOY Genel Sekreteri Sultan Raev törende yer aldı.", "SecretaryGeneral", "TÜRKSOY"),
+    # the body in the genitive owns the title past its acronym and an adjective
+    ("Görüşmeye, Karabük Türkmenistanlı Öğrenciler Derneği’nin (KATÖDER) yeni başkanı Maral Gurbanova da katıldı.",
+     "President", "Karabük Türkmenistanlı Öğrenciler Derneği"),
     ("Konsolos Ünsal'a Aydın Arnavut Kültür ve Yardımlaşma Derneği Başkanı Bekir Kuka eşlik etti.", "President",
      "Aydın Arnavut Kültür ve Yardımlaşma Derneği"),
 ])

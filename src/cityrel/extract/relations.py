@@ -561,6 +561,10 @@ class Relations:
         """(organisation, how explicitly the text says so (0-2), first token of the evidence)."""
         body, first = mention.title.body, mention.first
         before = self.m.org_before(first)
+        if before is None and first and self.tokens[first - 1].key in TITLE_ADJECTIVES:
+            # "Derneği'nin (KATÖDER) yeni başkanı": the body in the genitive owns the title past its adjective
+            owner = self.m.org_before(first - 1)
+            before = owner if owner and self.tokens[owner.head].suffix in GENITIVE_FOLDED else None
         # the place right before a title owns it bare or in the genitive ("Bolu Belediye Başkanı", "Bolu'nun
         # Valisi"), not in another case ("Tanabe'yi Belediye Başkanı X karşıladı": whom he received)
         place = next((p for p in self.m.places if p.end == first and (not p.suffix or p.suffix in GENITIVE_FOLDED)),
