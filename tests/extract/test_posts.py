@@ -100,6 +100,21 @@ def test_an_association_seated_where_the_text_says(extracted):
         ("Marmara Boşnak Dernekleri Federasyonu", "İstanbul")}
 
 
+def test_a_union_of_people_is_an_association_seated_at_its_head_office(extracted):
+    facts = extracted("Ünye Belediye Başkanı Kadir Aksoylu, iş birliği için Köstence'deydi. Program, Romanya "
+                      "Müslüman Tatar Türkleri Demokrat Birliği'nin Köstence'deki genel merkezine yapılan ziyaretle "
+                      "tamamlandı. Heyeti karşılayan Birlik Başkanı Nurhan Seyitcelil, Aksoylu ile birlikte yürüdü.")
+    assert {(p.person.name, p.role.value, p.organization.label, p.organization.city.label_tr)
+            for p in facts.posts if p.role.value == "President"} == {
+        ("Nurhan Seyitcelil", "President", "Romanya Müslüman Tatar Türkleri Demokrat Birliği", "Köstence")}
+    assert {p.role.value for p in facts.posts if p.person.name == "Kadir Aksoylu"} == {"Mayor"}
+
+
+def test_unions_of_municipalities_and_states_are_no_associations(extracted):
+    facts = extracted("Türk Dünyası Belediyeler Birliği Genel Sekreteri Ali Kaya, Avrupa Birliği fonlarını anlattı.")
+    assert [p.organization.kind.value for p in facts.posts] == ["Organization"]
+
+
 def test_an_opening_word_in_the_locative_is_no_place(extracted):
     facts = extracted("Sakarya Büyükşehir Belediye Başkanı Yusuf Alemdar konuştu. Görüşmede Büyükşehir Belediyesi "
                       "Genel Sekreteri Murat Kocabey de hazır bulundu.")

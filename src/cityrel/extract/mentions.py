@@ -33,7 +33,7 @@ from cityrel.extract.lexicon import (
     weekdays,
 )
 from cityrel.extract.text import fold_name, slug
-from cityrel.extract.tokens import Token, in_a_case_of_its_own
+from cityrel.extract.tokens import Token, in_a_case_of_its_own, inflects
 from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
@@ -603,7 +603,7 @@ class Mentions:
             if at in self._taken or not token.word or at < named_to:
                 continue
             matched = match_head(tokens, at)
-            if matched is None:
+            if matched is None or (not token.capitalised and self._union_in_a_common_word(at)):
                 continue
             kind, end = matched
             if end < len(tokens) and not tokens[end - 1].suffix and (
@@ -618,6 +618,12 @@ class Mentions:
             self.orgs.append(OrgMention(first, at, end, kind, name, acronym, after=after))
             named_to = end
         self._find_acronym_orgs()
+
+    def _union_in_a_common_word(self, at: int) -> bool:
+        """"iş birliği", "güç birliği", "aileleriyle birlikte": "birlik" that names no union."""
+        key = self.tokens[at].key
+        return inflects(key, "birlik") and (key.startswith("birlikte") or (
+            at > 0 and self.tokens[at - 1].key in ("is", "guc")))
 
     def _acronym_at(self, at: int) -> tuple[str, int] | None:
         """The acronym starting at token `at`, hyphenated ones whole ("SANKAR-DER"), and the index after it."""

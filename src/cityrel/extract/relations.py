@@ -362,8 +362,18 @@ class Relations:
     @cached_property
     def _premises(self) -> dict[str, City]:
         """Where associations named before have their premises, by name: "Viyana'nın Favoriten semtindeki
-        dernek merkezinde", "Köln'deki dernek lokalinde"; for a body whose name says no city."""
+        dernek merkezinde", "Köln'deki dernek lokalinde", "X Birliği'nin Köstence'deki genel merkezine"; for a
+        body whose name says no city."""
         tokens, premises = self.tokens, dict[str, City]()
+        for seat in self.m.places:
+            owner = self.m.org_before(seat.first)
+            following = [t.key for t in tokens[seat.end:seat.end + 2]]
+            if following[:1] == ["genel"]:
+                following = following[1:]
+            if seat.suffix in LOCATIVE_KI and owner and owner.name and owner.kind == "association" \
+                    and tokens[owner.head].suffix in GENITIVE_FOLDED and following \
+                    and following[0].startswith("merkez"):
+                premises.setdefault(owner.name, seat.city)
         for at in range(1, len(tokens) - 1):
             if not (tokens[at].key == "dernek" and tokens[at + 1].key.startswith(("merkez", "lokal", "bina"))):
                 continue
