@@ -115,6 +115,12 @@ def test_unions_of_municipalities_and_states_are_no_associations(extracted):
     assert [p.organization.kind.value for p in facts.posts] == ["Organization"]
 
 
+def test_a_union_that_opens_the_name_of_a_day_is_no_body(extracted):
+    facts = extracted("Fahri Konsolos Weber, 3 Ekim Alman Birliği Günü dolayısıyla Alanya'da bir resepsiyon "
+                      "vereceklerini duyurdu.")
+    assert [m.organization.label for m in facts.organizations if m.organization.kind.value == "Association"] == []
+
+
 def test_an_opening_word_in_the_locative_is_no_place(extracted):
     facts = extracted("Sakarya Büyükşehir Belediye Başkanı Yusuf Alemdar konuştu. Görüşmede Büyükşehir Belediyesi "
                       "Genel Sekreteri Murat Kocabey de hazır bulundu.")

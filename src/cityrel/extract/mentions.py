@@ -607,8 +607,9 @@ class Mentions:
                 continue
             kind, end = matched
             if end < len(tokens) and not tokens[end - 1].suffix and (
-                    match_head(tokens, end) or (match_title(tokens, end) and tokens[end - 1].key == "belediye")):
-                continue  # "Dernekleri Federasyonu", "Belediye Meclisi": the name goes on
+                    match_head(tokens, end) or (match_title(tokens, end) and tokens[end - 1].key == "belediye")
+                    or (tokens[end].capitalised and plan_head(tokens[end]) in ("event", "day"))):
+                continue  # "Dernekleri Federasyonu", "Belediye Meclisi", "Alman Birliği Günü": the name goes on
             first = self._extend_left(at) if token.capitalised else at
             name = self.span_text(first, end) if token.capitalised and first < at else None
             acronym, after = None, end
