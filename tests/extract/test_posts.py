@@ -433,6 +433,8 @@ def test_the_new_president_named_before_his_title_and_the_board_of_the_associati
     # an adviser holds no post of the contract
     ("Çorlu Belediye Başkanı Hakan Sarıyıldız konuştu. Ziyarette Başkan Danışmanı Tarık Yalçın da hazır bulundu.",
      "Danışmanı Tarık Yalçın"),
+    # a deputy governor holds no post of the contract
+    ("Törende Eskişehir Vali Yardımcısı Mert Sönmez de hazır bulundu.", "Yardımcısı Mert Sönmez"),
     # an event's name is no one's name
     (("Selçuklu Belediye Başkanı Ahmet Pekyatırmacı konuştu. İkinci gün Selçuklu Kongre Merkezi'nde \"Kardeş "
       "Şehirler Belediye Başkanları Forumu\" toplanacak."), "Forumu"),
