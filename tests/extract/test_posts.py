@@ -65,6 +65,7 @@ def test_a_municipal_title_is_not_of_the_city_an_embassy_is_in(extracted):
     ("Protokole o dönem Selçuklu adına Belediye Başkanı Adem Esen, Barlad adına ise Belediye Başkanı "
      "Joan Juverdeanu imza koymuştu."),
     "Kosova'nın eski bakan yardımcılarından Rıfat Krasniç de heyetteydi.",
+    "İlk imzalar 2010'da o zamanki Suwon Belediye Başkanı Kim Dae-sung tarafından atılmıştı.",
 ])
 def test_former_office_holders_hold_no_post(extracted, text):
     assert extracted(text).posts == ()
