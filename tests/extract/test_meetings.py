@@ -448,3 +448,13 @@ def test_signatures_told_before_the_signers_and_a_day_of_last_month(extracted):
                       "Korkmaz ile Bălți Belediye Başkanı Nicolae Rusnac attı.")
     assert [(names(m), m.date) for m in facts.meetings] == [
         ({"Selda Korkmaz", "Nicolae Rusnac"}, datetime.date(2024, 4, 12))]
+
+
+def test_the_leader_of_a_delegation_is_no_companion_of_it(extracted):
+    facts = extracted("TEKİRDAĞ - Macaristan'ın Sárospatak kentinden gelen heyet, Tekirdağ'da temaslarda bulundu. Heyete "
+                      "Sárospatak Belediye Başkanı Gábor Kertész başkanlık ederken, Macaristan'ın İstanbul Başkonsolosu "
+                      "Zsófia Horváth da konuklara eşlik etti. İki kent 2008'de kardeş oldu. Rákóczi burada yaşadı. "
+                      "Evi bugün müze. Konuk heyeti makamında ağırlayan Süleymanpaşa Belediye Başkanı Cengiz "
+                      "Yalçınkaya, festivali anlattı.")
+    assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
+        frozenset({"Gábor Kertész", "Cengiz Yalçınkaya"})}

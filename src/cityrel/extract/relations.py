@@ -1536,14 +1536,20 @@ class Relations:
     @cached_property
     def _companions(self) -> set[Person]:
         """Those said to accompany someone ("Büyükelçiye konsolos yardımcısı X eşlik etti"): the visitor's party,
-        never the visitor a word for the guest stands for. The one accompanied is in the dative."""
+        never the visitor a word for the guest stands for. The one accompanied is in the dative, and so is not
+        the one who led the delegation ("Heyete X başkanlık ederken, Y de konuklara eşlik etti")."""
         found: set[Person] = set()
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
             if self._says(indices, ACCOMPANY):
-                found.update(m.person for m in self.m.persons
-                             if m.first in indices and self.tokens[m.end - 1].suffix not in DATIVE)
+                found.update(m.person for m in self.m.persons if m.first in indices
+                             and self.tokens[m.end - 1].suffix not in DATIVE and not self._leads(m.end))
         return found
+
+    def _leads(self, end: int) -> bool:
+        """Whether the words after a name say its holder led the delegation: "X başkanlık ederken"."""
+        return end < len(self.tokens) and self.tokens[end].key == "baskanlik" and end + 1 < len(self.tokens) \
+            and self.tokens[end + 1].key.startswith("ede")
 
     def _says(self, indices: range, stem: str) -> bool:
         """Whether a word of `indices` starts with the folded `stem` ("eşlik ettiği", "Törene")."""
