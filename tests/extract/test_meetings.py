@@ -458,3 +458,13 @@ def test_the_leader_of_a_delegation_is_no_companion_of_it(extracted):
                       "Yalçınkaya, festivali anlattı.")
     assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
         frozenset({"Gábor Kertész", "Cengiz Yalçınkaya"})}
+
+
+def test_a_delegation_told_with_its_leader_paragraphs_before_is_his(extracted):
+    facts = extracted("ÜNYE - Başkan Aksoylu ve Ünye heyeti dün Türkiye'nin Köstence Başkonsolosu Levent Arıkan'ı "
+                      "makamında ziyaret etti. Ünye Belediye Başkanı Kadir Aksoylu, Arıkan'a teşekkür etti. Arıkan "
+                      "kenti anlattı. Köstence'de 3 bin Türk var. Limanı gezdiler. Program, Romanya Müslüman Tatar "
+                      "Türkleri Demokrat Birliği'nin genel merkezine yapılan ziyaretle tamamlandı. Heyeti kapıda "
+                      "karşılayan Birlik Başkanı Nurhan Seyitcelil, çalışmalarını anlattı.")
+    assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
+        frozenset({"Kadir Aksoylu", "Levent Arıkan"}), frozenset({"Kadir Aksoylu", "Nurhan Seyitcelil"})}

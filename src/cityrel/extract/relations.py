@@ -134,7 +134,8 @@ RELATIVE_PARTICIPLE_ENDINGS = ("digi", "tigi", "dugu", "tugu", "dikleri", "tikle
 # "... ettiği bildirildi": the passive reporting verbs a clause in the participle may be the subject of.
 REPORTED_PASSIVES = ("bildiril", "ogrenil", "belirtil", "aktaril", "kaydedil", "aciklan", "duyurul")
 # The infinitive, bare or in a case: "ağırlamaya", "ziyaret etmeyi", "görüşmek".
-INFINITIVE_ENDINGS = ("mak", "mek", "maya", "meye", "mayi", "meyi", "masi", "mesi", "masini", "mesini")
+INFINITIVE_ENDINGS = ("mak", "mek", "maya", "meye", "mayi", "meyi", "masi", "mesi", "masini", "mesini", "maktan", "mekten",
+                      "makla", "mekle")
 # Works that portray someone, named after him in the genitive: "Abay Kunanbayev'in heykeli".
 PORTRAITS = {"heykeli", "büstü", "anıtı"}
 # "Then", "after it", "in the afternoon": what is told next follows the event told before.
@@ -1528,6 +1529,12 @@ class Relations:
                      None)
         if named is not None:
             return named
+        if self.tokens[index].key.startswith("heyet"):
+            # "Başkan Aksoylu ve Ünye heyeti ...", paragraphs later "Heyeti kapıda karşılayan X": the delegation
+            # whose leader was told, the one that travels with the article
+            leader = self._delegation_leader(index, reach=len(self.sentences))
+            if leader is not None:
+                return leader
         for post in reversed(self._posts_before(index)):
             if post.person in visitors:
                 return post.person
@@ -1555,16 +1562,17 @@ class Relations:
         """Whether a word of `indices` starts with the folded `stem` ("eşlik ettiği", "Törene")."""
         return any(self.tokens[at].key.startswith(stem) for at in indices)
 
-    def _delegation_leader(self, index: int) -> Person | None:
-        """Who led a delegation, as said in this sentence or the two before `index`: "Aktepe başkanlığındaki
+    def _delegation_leader(self, index: int, reach: int = 2) -> Person | None:
+        """Who led a delegation, as said in this sentence or the `reach` before `index`: "Aktepe başkanlığındaki
         heyet", "heyetine Lee Sang-hoon Başkan Yardımcısı başkanlık etti", "heyete başkanlık eden X", "X ve
         heyeti"."""
         tokens = self.tokens
-        earliest = self.m.sentence_range(max(tokens[index].sentence - 2, 0)).start
+        earliest = self.m.sentence_range(max(tokens[index].sentence - reach, 0)).start
         for at in range(index, earliest - 1, -1):
             key = tokens[at].key
             if key.startswith("heyet"):  # "Velevski ve heyeti", "Zoran Velevski ve beraberindeki heyet"
-                joined = at - 2 if tokens[at - 1].key == "beraberindeki" else at - 1
+                town = self.m.place_at(at - 1)  # "Başkan Aksoylu ve Ünye heyeti"
+                joined = at - 2 if tokens[at - 1].key == "beraberindeki" else (town.first if town else at) - 1
                 if joined > 0 and tokens[joined].key == "ve":
                     leader = next((m.person for m in self.m.persons if m.end == joined), None)
                     if leader is not None:
@@ -1572,7 +1580,7 @@ class Relations:
             if not (key.startswith("baskanligind") or key == "baskanlik"):
                 continue
             before = [m.person for m in self.m.persons if at - LEADER_TITLE_WORDS <= m.end <= at]
-            led = at + 1 < len(tokens) and tokens[at + 1].key.startswith("ede")  # "başkanlık eden X"
+            led = at + 1 < len(tokens) and tokens[at + 1].key.startswith("eden")  # "başkanlık eden X", not "ederken"
             after = [m.person for m in self.m.persons if led and at + 2 <= m.first <= at + 2 + LEADER_TITLE_WORDS]
             if after or before:
                 return after[0] if after else before[-1]
