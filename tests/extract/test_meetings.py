@@ -468,3 +468,15 @@ def test_a_delegation_told_with_its_leader_paragraphs_before_is_his(extracted):
                       "karşılayan Birlik Başkanı Nurhan Seyitcelil, çalışmalarını anlattı.")
     assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
         frozenset({"Kadir Aksoylu", "Levent Arıkan"}), frozenset({"Kadir Aksoylu", "Nurhan Seyitcelil"})}
+
+
+def test_two_officers_of_one_body_call_on_each_host_together(extracted):
+    facts = extracted("KAYSERİ (HABER) - Kazakistan Türk Girişimciler Birliği (KATGİB), Kayseri'de temasta bulundu. "
+                      "Almatı merkezli birliğin Başkanı Levent Oğuzhan ve Genel Sekreteri Tuba Erkmen, önce Kayseri "
+                      "Ticaret Odası (KTO) Başkanı Ömer Gündoğdu'yu, ardından Kayseri Büyükşehir Belediye Başkanı "
+                      "Selim Kocabaş'ı ziyaret etti.")
+    assert ("Tuba Erkmen", "SecretaryGeneral", "KATGİB") in {
+        (p.person.name, p.role.value, p.organization.acronym) for p in facts.posts}
+    assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
+        frozenset({"Levent Oğuzhan", "Tuba Erkmen", "Ömer Gündoğdu"}),
+        frozenset({"Levent Oğuzhan", "Tuba Erkmen", "Selim Kocabaş"})}

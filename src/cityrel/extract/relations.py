@@ -627,6 +627,9 @@ class Relations:
         if body in ("association", "organization"):
             if before:
                 return self.named_org(before), 2, before.first
+            shared = self._body_of_title_before(first)
+            if shared is not None:
+                return shared, 2, first
             if body == "association":
                 named = mention.title.words[0]
                 head_word = named if any(named == words[0] for words, _ in org_heads()) else None
@@ -640,6 +643,15 @@ class Relations:
                 return self.government(country), 2, self._left_edge(first)  # "Azerbaycan Kültür Bakanı"
             return None, 0, first
         return self._head_of(mention, before)
+
+    def _body_of_title_before(self, first: int) -> Organization | None:
+        """"birliğin Başkanı Levent Oğuzhan ve Genel Sekreteri Tuba Erkmen": a civil body's title joined by "ve" to
+        the holder of another title of that body."""
+        if first < 2 or self.tokens[first - 1].key != "ve":
+            return None
+        previous = next((m for m in self.m.titles if m.people and m.name_end == first - 1), None)
+        body = self.title_orgs.get(previous.first) if previous else None
+        return body if body is not None and body.kind in (OrgKind.ASSOCIATION, OrgKind.ORGANIZATION) else None
 
     def _region_before(self, first: int) -> City | None:
         """The region named right before a title, by a name the gazetteer does not know and a region's noun:
@@ -1317,8 +1329,12 @@ class Relations:
             elif meeting_cues and len(people) > 2 and self._separately(indices, meeting_cues):
                 # "X, Vali A ve Başkan B ile ayrı ayrı görüştü": one meeting with each of them
                 visitor = next((p for p in people if self._serves_abroad(p)), people[0])
-                found += [_Meeting([visitor, other], [span], sentence, full_date, signing)
-                          for other in people if other != visitor]
+                bodies = {post.organization for post in self.posts if post.person == visitor}
+                # "birliğin Başkanı A ve Genel Sekreteri B, önce X'i, ardından Y'yi ziyaret etti": A and B call on each
+                side = [p for p in people if p == visitor or any(
+                    post.person == p and post.organization in bodies for post in self.posts)]
+                found += [_Meeting([*side, other], [span], sentence, full_date, signing)
+                          for other in people if other not in side]
             elif meeting_cues or not found:
                 if full_date is None and not (found and found[-1].sentence == sentence - 1):
                     full_date = self._day_of_visit_before(sentence, people)
