@@ -480,3 +480,11 @@ def test_two_officers_of_one_body_call_on_each_host_together(extracted):
     assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
         frozenset({"Levent Oğuzhan", "Tuba Erkmen", "Ömer Gündoğdu"}),
         frozenset({"Levent Oğuzhan", "Tuba Erkmen", "Selim Kocabaş"})}
+
+
+def test_a_title_in_the_accusative_is_its_holder_received(extracted):
+    facts = extracted("KARABÜK - Türkmenistan'ın Ankara Büyükelçisi Batır Annayev Karabük'e geldi. Karabük "
+                      "Üniversitesi Rektörü Kemal Bilgin konuştu. Rektör Bilgin de büyükelçiyi Demir Çelik "
+                      "Kampüsü'ndeki binada ağırladı.")
+    assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
+        frozenset({"Batır Annayev", "Kemal Bilgin"})}

@@ -34,8 +34,9 @@ _ENDING = re.compile(
 
 # Not the locative, which names the members of a body: "Yönetim kurulunda Orhan Karabağlı ... yer aldı".
 _ABLATIVE_OR_INSTRUMENTAL = re.compile(r"(?:n?[dt][ae]n|y?l[ae])$")
-# The whole ending of the dative, after a possessive: "başkonsolosa", "büyükelçiye", "valisine".
-_DATIVE = re.compile(r"(?:s?[iu]n)?y?[ae]")
+# The whole ending of the dative, after a possessive: "başkonsolosa", "büyükelçiye", "valisine"; and of the
+# accusative where it cannot be the possessive: "büyükelçiyi", "valisini" (but "başkanı" may be either).
+_DATIVE_OR_ACCUSATIVE = re.compile(r"(?:s?[iu]n)?y?[ae]|y[iu]|s?[iu]n[iu]")
 
 
 # Not frozen: nothing changes a token once made, and a frozen dataclass sets each field through
@@ -68,16 +69,20 @@ def inflects(key: str, stem: str) -> bool:
 
 
 def in_a_case_of_its_own(key: str, stem: str) -> bool:
-    """True when `key` is `stem` in the ablative, instrumental or dative, cases that leave no room for a name
-    in apposition after it ("başkonsolostan", "valiyle", "başkonsolosa"). A body's board in the dative names
-    those elected to it ("yönetim kuruluna Fatma Ahmetoğlu ... seçildi"): the caller knows which titles those are.
+    """True when `key` is `stem` in the ablative, instrumental, dative or accusative, cases that leave no room
+    for a name in apposition after it ("başkonsolostan", "valiyle", "başkonsolosa", "büyükelçiyi"). A body's
+    board in the dative names those elected to it ("yönetim kuruluna Fatma Ahmetoğlu ... seçildi"): the caller
+    knows which titles those are.
 
-    >>> [in_a_case_of_its_own(key, "baskan") for key in ("baskandan", "baskaniyla", "baskanina", "baskanda",
-    ...                                                   "baskani")]
-    [True, True, True, False, False]
+    >>> [in_a_case_of_its_own(key, "baskan") for key in ("baskandan", "baskaniyla", "baskanina", "baskanini",
+    ...                                                   "baskanda", "baskani")]
+    [True, True, True, True, False, False]
+    >>> in_a_case_of_its_own("buyukelciyi", "buyukelci")
+    True
     """
     return any(key.startswith(base) and _ENDING.fullmatch(ending := key[len(base):])
-               and (_ABLATIVE_OR_INSTRUMENTAL.search(ending) or _DATIVE.fullmatch(ending)) for base in stem_bases(stem))
+               and (_ABLATIVE_OR_INSTRUMENTAL.search(ending) or _DATIVE_OR_ACCUSATIVE.fullmatch(ending))
+               for base in stem_bases(stem))
 
 
 def stem_bases(stem: str) -> tuple[str, ...]:
