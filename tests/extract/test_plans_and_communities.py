@@ -230,6 +230,30 @@ def test_only_the_event_itself_is_a_plan(extracted, text, label):
     assert labels(extracted(text)) == {label}
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("Şevçuk, semt kütüphanelerinde Ukraynalı çocuklar için iki dilli bir kitap köşesi oluşturulmasını önerdi.",
+     "iki dilli kitap köşesi"),
+    ("Hüseynzade ise Iğdır'dan Bakü'ye doğrudan uçak seferleri başlatılmasını önerdi.", "doğrudan uçak seferleri"),
+    # the thing in the genitive, before where it is to be
+    ("Dumlupınar, bir gurbetçi danışma ofisinin Yozgat Belediyesi bünyesinde kurulmasını önerdi.",
+     "gurbetçi danışma ofisi"),
+    ("Aydoğdu, kadın kooperatifleri arasında ortak bir üretim ve satış projesi başlatılmasını da önerdi.",
+     "ortak üretim ve satış projesi"),
+    # where it is to be opens its name
+    ("Başkan Kaya, Köln'de bir Kaman kültür evi açılmasını teklif etti.", "Köln'de Kaman kültür evi"),
+])
+def test_an_unnamed_thing_proposed_by_what_is_to_be_done_with_it(extracted, text, label):
+    assert labels(extracted(text)) == {label}
+
+
+@pytest.mark.parametrize("text", [
+    "Başkan, iki kent arasında kardeş şehir ilişkisi kurulmasını önerdi.",
+    "Okan Yazıcı, Gabrovo'da bir sokağa ad verilmesi için Bulgar dostlara çağrı yapılmasını önerdi.",
+])
+def test_no_thing_of_its_own_proposed(extracted, text):
+    assert all("çağrı" not in label and "ilişkisi" not in label for label in labels(extracted(text)))
+
+
 def test_an_event_decided_on_is_planned(extracted):
     facts = extracted("Görüşmede, eylül ayında Erzurum'da bir Kore Kültür Haftası düzenlenmesi kararlaştırıldı.")
     assert [(p.label, p.kind.value) for p in facts.plans] == [("Kore Kültür Haftası", "PlannedEvent")]

@@ -113,6 +113,13 @@ ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaşt
 ABOUT_BEFORE = {"yaklasik", "tahminen"}  # written before the count: "yaklaşık 60"
 NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
+# Verbal nouns of making something, and verbs that propose it: "kurulmasını önerdi", "açılmasını teklif etti".
+MADE_TO_BE = ("olusturulmas", "kurulmas", "acilmas", "duzenlenmes", "duzenlemes", "baslatilmas", "yapilmas")
+PROPOSED = ("oner", "teklif")
+# Participles that end a relative clause before its noun: "yansıtan", "tanıtacak", "getirecek".
+PARTICIPLE_ENDINGS = ("an", "en", "acak", "ecek", "dik", "tik", "dig", "tig", "mis", "mus")
+# Adverbs that end as a case does: "doğrudan uçak seferleri".
+ADVERBS_IN_A_CASE = {"dogrudan", "yeniden"}
 # Parts of an event that its genitive points to: "programın açılışı", "festivalin kapsamında".
 EVENT_PARTS = ("acilis", "kapanis", "kapsam", "sonunda", "ardindan", "hazirlik")
 # Words that open a noun phrase of events without naming any: "ve", "bir dizi", "çeşitli", "tüm".
@@ -1695,6 +1702,7 @@ class Relations:
         yield from self._naming_after(indices)
         yield from self._event_phrases(indices, planned)
         yield from self._gatherings(indices)
+        yield from self._proposed_things(indices)
 
     def _quoted_names(self, indices: range) -> Iterable[tuple[str, int, int]]:
         """“İzmir Günleri”: a short quoted name, with the head noun after it ("projesi")."""
@@ -1829,6 +1837,68 @@ class Relations:
                 continue
             label = " ".join([*(t.text for t in words), _nominative(head)])
             yield label, first, at + 1
+
+    def _proposed_things(self, indices: range) -> Iterable[tuple[str, int, int]]:
+        """Things proposed by what is to be done with them, whatever their head noun: "iki dilli bir kitap köşesi
+        oluşturulmasını önerdi", "konsolosluk danışma günü düzenlemesini önerdi"; not a twinning ("kardeş şehir
+        ilişkisi kurulmasını"), which is read as one."""
+        tokens = self.tokens
+        for at in indices:
+            if not (tokens[at].key.startswith(MADE_TO_BE) and at - 1 > indices.start
+                    and any(t.key.startswith(PROPOSED) for t in tokens[at + 1:min(at + 3, indices.stop)])):
+                continue
+            head = self._proposed_head(indices, at)
+            if head is None:
+                continue
+            first = head
+            while first - 1 >= indices.start and head - first < 5:
+                if self._inside_proposed_thing(tokens[first - 1]):
+                    first -= 1
+                elif tokens[first - 1].key == "ve" and first - 2 >= indices.start \
+                        and self._inside_proposed_thing(tokens[first - 2]):
+                    first -= 2  # "ortak bir üretim ve satış projesi"
+                else:
+                    break
+            words = [t.text for t in tokens[first:head] if t.key not in DETERMINERS]
+            if not words or any(t.key.startswith(("kardes", "iliski", "is", "girisim", "calisma"))
+                                for t in tokens[first:head + 1]):
+                continue  # a bare noun names nothing; a twinning, cooperation or initiative is no thing of its own
+            place = next((p for p in self.m.places if p.end == first and p.suffix in LOCATIVE), None)
+            if place is not None:  # "Deventer'de bir Kaman kültür evi": where it is to be opens its name
+                first = place.first
+                words.insert(0, self.m.span_text(place.first, place.end, strip_suffix=False))
+            yield " ".join([*words, _strip_genitive(tokens[head].text)]), first, at
+
+    def _proposed_head(self, indices: range, made: int) -> int | None:
+        """The head noun of what is to be made, before the verbal noun at `made`: right before it ("bir kitap
+        köşesi oluşturulmasını"), or in the genitive before where it is to be ("bir gurbetçi danışma ofisinin
+        Yozgat Belediyesi bünyesinde kurulmasını"); not a name ("“Kayseri Evi” açılması"), read as one."""
+        tokens = self.tokens
+        for at in range(made - 1, max(made - 5, indices.start), -1):
+            token = tokens[at]
+            if not token.word or self._cue(at, frozenset({"plan", "intent"})):
+                return None
+            if token.capitalised or token.suffix:
+                if at == made - 1 or token.key.endswith(("nin", "nun", "in", "un")):
+                    return None
+                continue  # "Yozgat Belediyesi bünyesinde": a name in where the thing is to be
+            if token.key.endswith(("nin", "nun", "in", "un")) and len(token.key) > 5:
+                return at  # "pazarının", "replikasının": the thing, told before where it is to be
+            if not token.key.endswith(("da", "de", "ta", "te")):
+                return at if at == made - 1 else None
+        return None
+
+    def _inside_proposed_thing(self, token: Token) -> bool:
+        """Whether a word before the head noun of a proposed thing still describes it: not a boundary, a verb or
+        participle, a word in a case ("sahil parkında", "Emirdağ'a") or a cue."""
+        key = token.key
+        if key in ADVERBS_IN_A_CASE:
+            return True
+        return token.word and not token.suffix and key not in NP_BOUNDARIES and key not in VAGUE_OPENERS | {"her"} \
+            and (token.capitalised or not (_finite(token) or key.endswith(PARTICIPLE_ENDINGS))) \
+            and not key.endswith(("da", "de", "ta", "te", "dan", "den", "nin", "nun", "in", "un", "yle", "yla", "lara",
+                                  "lere")) \
+            and not self._cue(token.index, frozenset({"plan", "intent"}))
 
     def _part_of_event(self, indices: range, head: int) -> bool:
         """Whether the event at `head` is part of another: what an event told in the locative will hold
