@@ -246,6 +246,21 @@ def test_an_unnamed_thing_proposed_by_what_is_to_be_done_with_it(extracted, text
     assert labels(extracted(text)) == {label}
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ('Kocabaş, Almatı\'da kalıcı bir "Kayseri Evi" açılması fikrini de ortaya attı.', "Kayseri Evi"),
+    ("Usmonov, \"İki kentin liseleri arasında bir öğrenci değişim programı başlatalım\" dedi.",
+     "İki kentin liseleri arasında öğrenci değişim programı"),
+])
+def test_an_idea_put_forward_and_a_let_us_are_proposals(extracted, text, label):
+    assert {(p.label, p.kind.value) for p in extracted(text).plans} == {(label, "Proposal")}
+
+
+def test_a_work_to_stand_for_a_twinning_is_wished_not_the_twinning(extracted):
+    facts = extracted("Süleymanpaşa ile Sárospatak 2008'de kardeş oldu. Kertész, iki şehrin kardeşliğini "
+                      "simgeleyecek ortak bir anıt fikrini ortaya attı.")
+    assert not any("kardeş" in plan.label for plan in facts.plans)
+
+
 @pytest.mark.parametrize("text", [
     "Başkan, iki kent arasında kardeş şehir ilişkisi kurulmasını önerdi.",
     "Okan Yazıcı, Gabrovo'da bir sokağa ad verilmesi için Bulgar dostlara çağrı yapılmasını önerdi.",

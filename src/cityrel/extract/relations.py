@@ -850,6 +850,8 @@ class Relations:
         while at < min(end + 8, stop) and not self.m.place_at(at) and self.tokens[at].text != ",":
             if self._cue(at, frozenset({"intent"})):
                 return True
+            if self.tokens[at].key.endswith(("acak", "ecek")):
+                return False  # "kardeşliğini simgeleyecek bir anıt fikri": what is wished is the work, not the twinning
             at += 1
         return False
 
