@@ -369,3 +369,25 @@ def test_a_count_of_people_of_a_nationality_given_after_it(extracted):
 def test_the_number_of_a_nationality_in_a_place_is_of_those_living_there(extracted, text, city):
     assert {(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities} == {
         ("SY", city, 11480)}
+
+
+@pytest.mark.parametrize(("text", "nationality", "city", "count"), [
+    # "there are": a figure of those who live there
+    (('ANTALYA - Muratpaşa Belediye Başkanı Deniz Karaca, "Muratpaşa\'da ise yaklaşık yedi bin Ukraynalı komşumuz '
+      'var" dedi.'), "UA", "Muratpaşa", 7000),
+    # the place as a municipality in the locative
+    ("Demirci, Brüksel'in Schaerbeek belediyesinde on beş bin civarında Türk'ün yaşadığını söyledi.", "TR",
+     "Schaerbeek", 15000),
+    # words between the number noun and the count
+    (("Başkonsolos Beridze, Trabzon'da ikamet izniyle yaşayan Gürcistan vatandaşlarının sayısının bugün "
+      "itibarıyla tam 6 bin 214 olduğunu açıkladı."), "GE", "Trabzon", 6214),
+])
+def test_more_ways_to_say_how_many_live_where(extracted, text, nationality, city, count):
+    assert {(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities} == {
+        (nationality, city, count)}
+
+
+def test_our_citizens_in_the_words_of_an_association_abroad_are_not_its_host_countrys(extracted):
+    facts = extracted("KAYSERİ - Almatı merkezli Kazakistan Türk Girişimciler Birliği'nin Başkanı Levent Oğuzhan "
+                      "konuştu. Oğuzhan, \"Almatı'da dört bin civarında vatandaşımız var\" dedi.")
+    assert [c.nationality.code for c in facts.communities] != ["KZ"]

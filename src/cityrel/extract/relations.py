@@ -107,6 +107,8 @@ TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 # Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
 GROUP_NOUNS = ("ogrenci", "isci", "aile")
 VISITORS = ("turist", "ziyaretci", "yolcu")  # counted where they are, but not living there
+# Words between "sayısı" and the count it is: "ise", "da", "bugün itibarıyla tam".
+BEFORE_A_COUNT = {"ise", "da", "de", "bugun", "itibariyla", "itibari", "ile", "tam", "artik", "simdi"}
 # Participles that say people hold a country's citizenship: "Bulgaristan vatandaşlığı da taşıyan".
 CITIZENSHIP_HELD = {"tasiyan", "olan", "bulunan"}
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
@@ -1467,8 +1469,10 @@ class Relations:
         return any(p.person == person and self._is_visitor(p.organization) for p in self.posts)
 
     def _countries_served_abroad(self, person: Person) -> set[Country]:
-        """The foreign countries whose state or cities the person serves."""
+        """The foreign countries whose state or cities the person serves (not an association abroad: "Almatı'da
+        dört bin vatandaşımız var", says the president of Turkish entrepreneurs there)."""
         return {country for p in self.posts if p.person == person and self._is_visitor(p.organization)
+                and p.organization.kind != OrgKind.ASSOCIATION
                 and (country := p.organization.country or (p.organization.city and p.organization.city.country))}
 
     def _lead(self) -> tuple[datetime.date | None, set[Person]]:
@@ -2059,8 +2063,9 @@ class Relations:
         return _count(words), qualifier or Qualifier.EXACT, at
 
     def _located_in(self, place: PlaceMention) -> bool:
-        """Whether a place is where something is: in the locative, or followed by words that say so."""
-        if place.suffix in LOCATIVE:
+        """Whether a place is where something is: in the locative ("Schaerbeek'te", "Schaerbeek belediyesinde"), or
+        followed by words that say so."""
+        if self._phrase_suffix(place) in LOCATIVE:
             return True
         following = " ".join(t.key for t in self.tokens[place.end:place.end + 2] if t.word)
         return any(following == words or following.startswith(words + " ") for words in THROUGHOUT)
@@ -2146,8 +2151,8 @@ class Relations:
         if at >= len(tokens) or not tokens[at].key.startswith(("sayisi", "nufus")):  # "uyruklu nüfusun"
             return None
         at += 1
-        if at < len(tokens) and tokens[at].key == "ise":
-            at += 1
+        while at < min(index + 8, len(tokens)) and tokens[at].key in BEFORE_A_COUNT:
+            at += 1  # "sayısının da", "sayısının bugün itibarıyla tam 6 bin 214"
         return self._count_at(at, len(tokens))
 
     def _opens_a_name_in_the_locative(self, place: PlaceMention) -> bool:
