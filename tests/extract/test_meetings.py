@@ -488,3 +488,9 @@ def test_a_title_in_the_accusative_is_its_holder_received(extracted):
                       "Kampüsü'ndeki binada ağırladı.")
     assert {frozenset(p.name for p in m.participants) for m in facts.meetings} == {
         frozenset({"Batır Annayev", "Kemal Bilgin"})}
+
+
+def test_visits_told_as_a_habit_are_no_meeting(extracted):
+    facts = extracted("MUĞLA - Almanya'nın İzmir Başkonsolosu Matthias Brenner konuştu. Brenner, kendisinden önce görev "
+                      "yapan Başkonsolos Andreas Vogt'un da Muğla'yı sık sık ziyaret ettiğini hatırlattı.")
+    assert facts.meetings == ()

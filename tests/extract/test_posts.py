@@ -71,6 +71,16 @@ def test_former_office_holders_hold_no_post(extracted, text):
     assert extracted(text).posts == ()
 
 
+@pytest.mark.parametrize("text", [
+    ("Azerbaycan'ın Kars Başkonsolosu Anar Hasanzade veda etti. Doğanay, Hasanzade'den önce bu görevi yürüten "
+     "Başkonsolos Elçin Memmedov'u da andı."),
+    ("Almanya'nın İzmir Başkonsolosu Matthias Brenner geldi. Brenner, kendisinden önce görev yapan Başkonsolos "
+     "Andreas Vogt'u hatırlattı."),
+])
+def test_a_predecessor_holds_the_post_no_more(extracted, text):
+    assert len(extracted(text).posts) == 1
+
+
 def test_governor_of_the_province_the_article_is_about(extracted):
     facts = extracted("Büyükelçi, Nevşehir Belediyesi’ni ziyaret etti. Valilikte Vali Ali Fidan ile görüştü.")
     post = next(p for p in facts.posts if p.person.name == "Ali Fidan")
@@ -470,3 +480,16 @@ def test_a_foreign_municipality_of_two_words_gazetteer_does_not_know(extracted):
         ("Dragan Mitrevski", "Mayor", "Gazi Baba"), ("Ilir Bexheti", "CouncilMember", "Gazi Baba")}
     assert "Orhan Mustafa" in {p.person.name for p in facts.posts}
     assert {c.label_tr for t in facts.twinnings for c in t.cities} == {"Gazi Baba", "Keçiören"}
+
+
+def test_a_surname_two_share_after_a_title_is_the_one_who_held_it(extracted):
+    facts = extracted("KAYSERİ - Kızılkaya, Talas Belediye Başkanı Mustafa Yalçın'ın konuğu oldu. Kızılkaya'ya derneğin "
+                      "yönetim kurulu üyesi Ahmet Yalçın eşlik etti. Başkan Yalçın, ilçeyi anlattı.")
+    assert {(p.person.name, p.role.value) for p in facts.posts if p.role.value == "Mayor"} == {
+        ("Mustafa Yalçın", "Mayor")}
+
+
+def test_a_councils_deputy_chair_is_one_of_its_members(extracted):
+    facts = extracted("Görüşmede Samsun Büyükşehir Belediye Meclisi Başkanvekili Oya Sarıkaya da hazır bulundu.")
+    assert {(p.person.name, p.role.value, p.organization.city.label_tr) for p in facts.posts} == {
+        ("Oya Sarıkaya", "CouncilMember", "Samsun")}

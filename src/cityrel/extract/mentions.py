@@ -945,7 +945,7 @@ class Mentions:
     def _find_surnames(self) -> None:
         self._find_untitled_full_names()
         for mention in self.titles:
-            mention.people = [self.people.resolve(p) for p in mention.people]
+            mention.people = [self._holder_by_title(mention, self.people.resolve(p)) for p in mention.people]
             for person in mention.people:
                 self.persons.append(PersonMention(mention.extent.start, mention.extent.stop, person))
         for token in self.tokens:
@@ -955,6 +955,17 @@ class Mentions:
             if named:
                 self.persons.append(PersonMention(token.index, token.index + 1, named))
         self.persons.sort(key=lambda m: m.first)
+
+    def _holder_by_title(self, mention: TitleMention, person: Person) -> Person:
+        """A surname two people of the article share, after a title: the one named before with that title
+        ("Talas Belediye Başkanı Mustafa Yalçın", "yönetim kurulu üyesi Ahmet Yalçın", then "Başkan Yalçın")."""
+        if " " in person.name:
+            return person
+        surname = fold_name(person.name)
+        titled = {p for earlier in self.titles if earlier.first < mention.first
+                  and earlier.title.words[-1] == mention.title.words[-1]
+                  for p in earlier.people if fold_name(p.name).endswith(" " + surname)}
+        return titled.pop() if len(titled) == 1 else person
 
     def _find_untitled_full_names(self) -> None:
         """"İş insanı Cem Aktunç, ... fahri konsolos olarak atandı", then "Fahri Konsolos Aktunç": a titled

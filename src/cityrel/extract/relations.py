@@ -107,6 +107,8 @@ TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 # Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
 GROUP_NOUNS = ("ogrenci", "isci", "aile")
 VISITORS = ("turist", "ziyaretci", "yolcu")  # counted where they are, but not living there
+# Adverbs that make a visit a habit: "sıkça ziyaret eder", "düzenli olarak ağırlıyor".
+HABITUALLY = {"sikca", "duzenli", "genellikle"}
 # Words between "sayısı" and the count it is: "ise", "da", "bugün itibarıyla tam".
 BEFORE_A_COUNT = {"ise", "da", "de", "bugun", "itibariyla", "itibari", "ile", "tam", "artik", "simdi"}
 # Participles that say people hold a country's citizenship: "Bulgaristan vatandaşlığı da taşıyan".
@@ -1290,7 +1292,8 @@ class Relations:
         for sentence in self.sentences:
             indices = self.m.sentence_range(sentence)
             meeting_cues = [(at, cue) for at, cue in self._cue_in(indices, frozenset({"meeting"}))
-                            if not self._acknowledges(at, cue) and not self._infinitive(at, cue)]
+                            if not self._acknowledges(at, cue) and not self._infinitive(at, cue)
+                            and not self._habitual(at)]
             if any(self._pluperfect(at, cue) for at, cue in meeting_cues) \
                     and not any(_days_ago(self.tokens, at) is not None for at in indices):
                 # background told in the pluperfect, unless a day of its own makes it a call ("dün de ziyaret etmişti")
@@ -1409,6 +1412,13 @@ class Relations:
         """A meeting verb in the infinitive is what someone is ready or wants to do: "Maltepe heyetini
         ağırlamaya hazır olduğunu", "ziyaret etmeyi planlıyor"."""
         return self.tokens[at + len(cue.words) - 1].key.endswith(INFINITIVE_ENDINGS)
+
+    def _habitual(self, at: int) -> bool:
+        """Visits told as a habit, no one meeting: "Muğla'yı sık sık ziyaret ettiğini", "zaman zaman", "her yıl
+        ağırlıyoruz"."""
+        keys = [t.key for t in self.tokens[max(at - 3, 0):at]]
+        return any((a == b and a in ("sik", "zaman")) or (a == "her" and b in ("yil", "ay", "hafta", "yaz"))
+                   or a in HABITUALLY for a, b in itertools.pairwise([*keys, ""]))
 
     def _acknowledges(self, at: int, cue: Cue) -> bool:
         """"kabul" after a clause is agreeing to it, not receiving a visitor: "protokolün en zayıf halkası
