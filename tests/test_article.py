@@ -171,6 +171,8 @@ DATELINES = [
      "KENT HABER"),
     ("ŞANLIURFA (İHA) – Vali heyeti kabul etti.\n", "ŞANLIURFA", "İHA"),
     ("BODRUM/MUĞLA (DHA) - Kardeş kent heyeti geldi.\n", "BODRUM/MUĞLA", "DHA"),
+    # a city in capitals alone, no source named
+    ("TEKİRDAĞ - Tekirdağ'ın Çorlu ilçesi Mestanlı ile kardeş şehir oldu.\n", "TEKİRDAĞ", None),
     (("Bosna Hersek Fahri Konsolosu Ahmet Kemal Baysak temaslarda bulundu.\nBaysak, yardım edeceğini "
       "söyledi. - BALIKESİR\n"), "BALIKESİR", None),
     ("Şahbaz davet mektubunu takdim ederek belediyeden ayrıldı. - İSTANBUL", "İSTANBUL", None),

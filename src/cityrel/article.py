@@ -19,7 +19,7 @@ Contract
   - under a headline, instead of a header, a short dated byline
     (``"Eskişehir Ekspres | 15.03.2024 | Haber Merkezi"``, ``"Yayın tarihi:
     9 Nisan 2025"``): the date, and the fields beside it as publisher and author;
-  - an opening dateline ``"KONYA (KENT HABER) - "`` at the start of the body:
+  - an opening dateline ``"KONYA (KENT HABER) - "`` or ``"KONYA - "`` at the start of the body:
     the city as written, and the source in parentheses as publisher when no
     header names one, or as the date when it is one (``"GAZİANTEP
     (24.09.2025) - "``);
@@ -337,7 +337,7 @@ def _article(text: str, *, key: str, source: str) -> Article:
     opening = _OPENING_DATELINE.match(text, body)
     date, dateline, agency, body_end = front.date, None, None, None
     dated = written_date(opening["date"]) if opening and opening["date"] else None
-    if opening and (dated or (opening["source"] and not opening["date"] and _is_capitals(opening["city"]))):
+    if opening and (dated or (not opening["date"] and _is_capitals(opening["city"]))):
         dateline, body = opening["city"], opening.end()
         # "GAZİANTEP (24.09.2025) - " dates the article where another would name its agency.
         named = opening["source"]

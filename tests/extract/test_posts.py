@@ -471,8 +471,8 @@ def test_a_hometown_association_visiting_with_its_federation(extracted):
 
 
 def test_a_foreign_municipality_of_two_words_gazetteer_does_not_know(extracted):
-    facts = extracted("ANKARA - Üsküp'e bağlı Gazi Baba Belediyesi'nin başkanı Dragan Mitrevski, Keçiören'in konuğu "
-                      "oldu. Mitrevski'ye Gazi Baba Belediye Meclisi üyesi Ilir Bexheti eşlik etti. Keçiören "
+    facts = extracted("ANKARA - Üsküp'e bağlı Gazi Baba Belediyesi'nin başkanı Dragan Mitrevski, Keçiören Belediyesi'nin "
+                      "konuğu oldu. Mitrevski'ye Gazi Baba Belediye Meclisi üyesi Ilir Bexheti eşlik etti. Keçiören "
                       "Makedonya Türkleri Derneği Genel Sekreteri Orhan Mustafa da Gazi Baba'daki okullara kitap "
                       "gönderecek. Gazi Baba ile kardeşliğimiz sürüyor.")
     assert {(p.person.name, p.role.value, p.organization.city.label_tr if p.organization.city else None)

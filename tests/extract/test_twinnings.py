@@ -398,3 +398,16 @@ def test_an_old_twin_told_as_a_reminder_keeps_no_date_of_the_new_signing(extract
                       "Hersek'teki Kladanj olduğunu hatırlatan Bilgiç konuştu.")
     assert {(frozenset(c.label_tr for c in t.cities), t.signed) for t in facts.twinnings} == {
         (frozenset({"Sapanca", "Muharrak"}), "2025-06-04"), (frozenset({"Sapanca", "Kladanj"}), None)}
+
+
+@pytest.mark.parametrize(("text", "home", "partner", "country"), [
+    # the town's other name in brackets before "ile"; its country from the province it belongs to, named once
+    (("TEKİRDAĞ - Tekirdağ'ın Çorlu ilçesi, Bulgaristan'ın Kırcaali iline bağlı Mestanlı (Momçilgrad) ile "
+      "kardeş şehir oldu. Protokole Mestanlı Belediye Başkanı Erhan Ahmedov imza attı."), "Çorlu", "Mestanlı", "BG"),
+    # an epithet before "kenti" is no town: the town is the name after it
+    ("Tokat'ın Zile ilçesi ile Azerbaycan'ın tarihi İpek Yolu kenti Şeki arasında kardeş şehir protokolü imzalandı.",
+     "Zile", "Şeki", "AZ"),
+])
+def test_the_partner_whatever_is_written_beside_its_name(extracted, text, home, partner, country):
+    assert [{(c.label_tr, c.country.code if c.country else None) for c in t.cities}
+            for t in extracted(text).twinnings] == [{(home, "TR"), (partner, country)}]

@@ -783,13 +783,16 @@ class Mentions:
 
     def _unify_unlinked_places(self) -> None:
         """One article, one Beykoz: a place GeoNames does not know is one City however often it is named,
-        with the country that any of its mentions shows."""
+        with the country that any of its mentions shows ("Kırcaali iline bağlı Mestanlı", then "Mestanlı
+        Belediye Başkanı")."""
         best: dict[str, City] = {}
         for mention in self.places:
             if mention.city.geonames_id is None:
                 name = fold_name(mention.city.label_tr)
-                if name not in best or (best[name].country is None and mention.city.country):
-                    best[name] = mention.city
+                country = mention.city.country or self._container_country(mention.first)
+                if name not in best or (best[name].country is None and country):
+                    best[name] = mention.city if country == mention.city.country else gazetteer.unlinked_city(
+                        mention.city.label_tr, country)
         for mention in self.places:
             if mention.city.geonames_id is None:
                 mention.city = best[fold_name(mention.city.label_tr)]
@@ -881,9 +884,10 @@ class Mentions:
         if end < len(tokens):
             after = place_noun(tokens[end])
             if after == "municipality" or (after == "city" and not tokens[end].capitalised
-                                           and tokens[end - 1].suffix not in GENITIVE_FOLDED):
+                                           and tokens[end - 1].suffix not in GENITIVE_FOLDED
+                                           and not (end + 1 < len(tokens) and tokens[end + 1].capitalised)):
                 # "Kemalpaşa Belediyesi", "Gazah şehri"; not "Peygamberler Şehri", an epithet, nor "Nasreddin
-                # Hoca'nın kenti", someone's town
+                # Hoca'nın kenti", someone's town, nor "İpek Yolu kenti Şeki", the kind of town the next is
                 return True
             title = match_title(tokens, end)
             if title and title[0].words[0] in PLACE_TITLES:
@@ -914,8 +918,9 @@ class Mentions:
         return any(t.key.startswith("kardes") for t in tokens if t.sentence == sentence)
 
     def _container_country(self, at: int) -> Country | None:
-        """The country or city named just before a place: "Azerbaycan’ın Berde şehri"."""
-        for back in (1, 2):
+        """The country or city named just before a place: "Azerbaycan’ın Berde şehri", "Kırcaali iline bağlı
+        Mestanlı"."""
+        for back in (1, 2, 3) if at > 0 and self.tokens[at - 1].key == "bagli" else (1, 2):
             index = at - back
             if index < 0:
                 break

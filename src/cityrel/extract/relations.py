@@ -986,6 +986,8 @@ class Relations:
 
     def _comitative(self, place: PlaceMention) -> bool:
         end = place.end
+        if end + 2 < len(self.tokens) and self.tokens[end].text == "(" and self.tokens[end + 2].text == ")":
+            end += 3  # "Mestanlı (Momçilgrad) ile": the town's other name in brackets
         if end < len(self.tokens) and place_noun(self.tokens[end]) in ("city", "municipality"):
             end += 1
         nxt = self.tokens[end].key if end < len(self.tokens) else ""
