@@ -140,16 +140,18 @@ def city_candidates(name: str) -> list[CityRecord]:
 
 
 @cache
-def _divisions() -> dict[str, str]:
-    """Folded names of Turkey's provinces and districts -> their names."""
-    found: dict[str, str] = {}
+def _province_districts() -> tuple[tuple[str, str], ...]:
+    """Turkey's districts, each with its province: (province, district)."""
     path = resources.files("cityrel.data").joinpath("tr-districts.tsv.gz")
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
         next(lines)
-        for line in lines:
-            for name in line.rstrip("\n").split("\t"):
-                found[fold_name(name)] = name
-    return found
+        return tuple((province, district) for province, district in (line.rstrip("\n").split("\t") for line in lines))
+
+
+@cache
+def _divisions() -> dict[str, str]:
+    """Folded names of Turkey's provinces and districts -> their names."""
+    return {fold_name(name): name for row in _province_districts() for name in row}
 
 
 @cache
@@ -157,6 +159,20 @@ def _districts() -> dict[str, str]:
     """Folded names of Turkey's districts that GeoNames does not list as Turkish towns -> their names."""
     return {key: name for key, name in _divisions().items()
             if not any(record.country == HOME_COUNTRY for record in city_candidates(name))}
+
+
+@cache
+def _provinces_of_districts() -> dict[str, str]:
+    """Folded names of Turkey's districts -> their province's name."""
+    return {fold_name(district): province for province, district in reversed(_province_districts())}
+
+
+def province_of(city: City) -> City | None:
+    """The Turkish province a district belongs to ("Akçaabat" -> Trabzon); the province itself for one."""
+    if not in_home_country(city):
+        return None
+    province = _provinces_of_districts().get(fold_name(city.label_tr))
+    return resolve_city(province, require_known=True) if province else city
 
 
 def is_home_division(name: str) -> bool:

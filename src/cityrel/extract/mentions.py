@@ -654,8 +654,9 @@ class Mentions:
             elif token.text == "-" and at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix:
                 pass  # "Türk-Alman Dostluk Derneği"
             elif token.key == "ve" or token.text == ",":
-                if not (at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix):
-                    break
+                if not (at > 0 and tokens[at - 1].capitalised and not tokens[at - 1].suffix) \
+                        or match_head(tokens, at - 1):
+                    break  # "Büyükşehir Belediyesi ve Akçaabat Belediyesi": two bodies, not one name
             else:
                 break
             at -= 1

@@ -323,7 +323,7 @@ class Relations:
             return self.named_org(mention.definition)
         if mention.kind == "municipality":
             places = self._places_in(mention.first, mention.head + 1)
-            city = places[-1].city if places else self.home
+            city = places[-1].city if places else self._unnamed_municipalitys_city(mention)
             return self.municipality(city) if city else None
         if mention.kind in MISSION_BODIES:
             return self._mission_from_mention(mention)
@@ -334,6 +334,14 @@ class Relations:
         community = self._community_of(mention.first, mention.head + 1, city) if kind == OrgKind.ASSOCIATION else None
         return Organization(key=f"{slug(mention.kind)}-{slug(mention.name)}", kind=kind, label=mention.name,
                             acronym=mention.acronym, city=city, community=community)
+
+    def _unnamed_municipalitys_city(self, mention: OrgMention) -> City | None:
+        """The city of "Büyükşehir Belediyesi" written without one: the province of the article's town (the
+        article may be from a district: "Büyükşehir Belediyesi ve Akçaabat Belediyesi'ni ziyaret etti"), else
+        the article's town."""
+        metropolitan = any(t.key.startswith("buyuksehir") for t in self.tokens[mention.first:mention.end])
+        province = gazetteer.province_of(self.home) if self.home and metropolitan else None
+        return province or self.home
 
     @cached_property
     def _seats(self) -> dict[str, City]:
@@ -631,9 +639,13 @@ class Relations:
             near = self._nearest_place(first)
             if near:
                 return make(near), 1, first
-            metropolitan = self._metropolitan_before(first) if mention.title.words[0] == "buyuksehir" else None
-            if metropolitan:  # "Eskişehir Büyükşehir Belediyesi'nin konuğu oldu. ... Büyükşehir Belediye Başkan
-                return metropolitan, 1, first  # Yardımcısı Nurten Akbaba": not the district the article is from
+            if mention.title.words[0] == "buyuksehir":
+                metropolitan = self._metropolitan_before(first)
+                if metropolitan:  # "Eskişehir Büyükşehir Belediyesi'nin konuğu oldu. ... Büyükşehir Belediye Başkan
+                    return metropolitan, 1, first  # Yardımcısı Nurten Akbaba": not the district the article is from
+                province = gazetteer.province_of(self.home) if self.home else None
+                if province:  # "Akçaabat Belediyesi'ni ziyaret etti. ... Büyükşehir Belediye Başkanı X": Trabzon's
+                    return make(province), 0, first
             return (make(self.home), 0, first) if self.home else (None, 0, first)
         if body in ("association", "organization"):
             if before:
