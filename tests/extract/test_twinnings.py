@@ -411,3 +411,10 @@ def test_an_old_twin_told_as_a_reminder_keeps_no_date_of_the_new_signing(extract
 def test_the_partner_whatever_is_written_beside_its_name(extracted, text, home, partner, country):
     assert [{(c.label_tr, c.country.code if c.country else None) for c in t.cities}
             for t in extracted(text).twinnings] == [{(home, "TR"), (partner, country)}]
+
+
+def test_our_twin_in_a_mayors_words_is_his_citys_twin(extracted):
+    facts = extracted("TRABZON (HABER) - Heyet Akçaabat Belediyesi'ni ziyaret etti. Trabzon Büyükşehir Belediye Başkanı "
+                      "Orhan Hacısalihoğlu konuştu. Kardeş şehir Batum ile ilişkilerin canlandırılması gerektiğini "
+                      "söyleyen Başkan Hacısalihoğlu teşekkür etti.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Trabzon", "Batum"}]

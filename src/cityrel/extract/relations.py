@@ -974,7 +974,8 @@ class Relations:
         if with_ile and others:
             subject = [p for p in others if p.first >= end] or others[:1]
             return [(s.city, w.city) for s in subject for w in with_ile if s.city.key != w.city.key]
-        unnamed = (self._unnamed_metropolitan(window, first) or self.home) if with_ile else None
+        unnamed = (self._unnamed_metropolitan(window, first) or self._speakers_city(tokens[first].sentence)) \
+            if with_ile else None
         if unnamed and unnamed.key not in {w.city.key for w in with_ile}:
             # "geçen yıl Şımkent kenti ile imzaladıkları mutabakat", "Kardeş şehirlerimiz Batum ve Kutaisi ile":
             # the article's own city is the subject; "Büyükşehir Belediyesi, ... İrbid şehriyle kardeş": the
