@@ -418,3 +418,26 @@ def test_our_twin_in_a_mayors_words_is_his_citys_twin(extracted):
                       "Orhan Hacısalihoğlu konuştu. Kardeş şehir Batum ile ilişkilerin canlandırılması gerektiğini "
                       "söyleyen Başkan Hacısalihoğlu teşekkür etti.")
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Trabzon", "Batum"}]
+
+
+def test_a_protocol_the_twin_was_made_by_is_of_the_twinnings_kind(extracted):
+    facts = extracted("BALIKESİR (HABER) - Karesi Belediye Başkanı Doğangün Balkanlara gitti. Heyetin ilk durağı, "
+                      "Karesi'nin 2017'de imzalanan protokolle kardeş kenti olan Gostivar oldu.")
+    assert [({c.label_tr for c in t.cities}, t.kind.value, t.signed) for t in facts.twinnings] == [
+        ({"Karesi", "Gostivar"}, "SisterCityAgreement", "2017")]
+
+
+def test_the_two_who_signed_not_the_two_towns_told_before(extracted):
+    facts = extracted("BALIKESİR (HABER) - Karesi'nin 2017'den beri kardeş kenti olan Gostivar'a gidildi. 11 Eylül "
+                      "2024 günü Prizren Belediyesi'nde Karesi Belediye Başkanı Doğangün ile Prizren Belediye Başkanı "
+                      "Ardian Gjonbalaj, iki kent arasında iş birliği mutabakat zaptı imzaladı.")
+    assert ({"Karesi", "Prizren"}, "CooperationAgreement") in [
+        ({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings]
+    assert ({"Karesi", "Gostivar"}, "CooperationAgreement") not in [
+        ({c.label_tr for c in t.cities}, t.kind.value) for t in facts.twinnings]
+
+
+def test_to_become_twins_is_a_wish(extracted):
+    facts = extracted("Yeşiltepe, \"Prizren ile kardeş şehir olmak için resmi girişimlerimizi bu yıl başlatacağız\" "
+                      "dedi. Bayrampaşa Belediye Başkanı Levent Yeşiltepe teşekkür etti.")
+    assert facts.twinnings == ()

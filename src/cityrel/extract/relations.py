@@ -781,9 +781,12 @@ class Relations:
             if cue.kind == "none":
                 at = end
                 continue
+            kind = None if cue.kind == "-" else TwinningKind(cue.kind)
             same_sentence = found and self.tokens[found[-1][1] - 1].sentence == self.tokens[at].sentence
             if not (same_sentence and at - found[-1][1] < 3):
-                found.append((at, end, None if cue.kind == "-" else TwinningKind(cue.kind)))
+                found.append((at, end, kind))
+            elif found[-1][2] is None and kind is not None:
+                found[-1] = (found[-1][0], end, kind)  # "protokolle kardeş kenti olan": the agreement's kind
             at = end
         return found
 
@@ -824,7 +827,7 @@ class Relations:
                 parties = self._parties(window)
                 if len(parties) == 1 and signing:
                     pending_home = parties[0].city
-                pairs = self._pairs_by_reference(window, signing) or self._pairs_by_signers(told, signing)
+                pairs = self._pairs_by_signers(told, signing) or self._pairs_by_reference(window, signing)
                 if not pairs and signing and len(parties) == 1:
                     pairs = self._pair_with_home(parties[0].city)
                 if not pairs:
