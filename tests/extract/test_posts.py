@@ -498,6 +498,8 @@ def test_a_councils_deputy_chair_is_one_of_its_members(extracted):
 def test_the_metropolitan_municipality_of_a_districts_article_is_its_provinces(extracted):
     facts = extracted("TRABZON (KARADENİZ GÜNDEM) - Gürcistan'ın Ankara Büyükelçisi Zurab Beridze, Valilik, Büyükşehir "
                       "Belediyesi ve Akçaabat Belediyesi'ni ziyaret etti. Ertesi gün Beridze'yi Büyükşehir Belediye "
-                      "Başkanı Orhan Hacısalihoğlu karşıladı. Akçaabat Belediye Başkanı Erol Kalkavan da konuştu.")
-    assert {(p.person.name, p.organization.city.label_tr) for p in facts.posts if p.role.value == "Mayor"} == {
-        ("Orhan Hacısalihoğlu", "Trabzon"), ("Erol Kalkavan", "Akçaabat")}
+                      "Başkanı Orhan Hacısalihoğlu karşıladı. Görüşmede Büyükşehir Belediyesi Genel Sekreteri Nurcan "
+                      "Bayraktar da hazır bulundu. Akçaabat Belediye Başkanı Erol Kalkavan da konuştu.")
+    assert {(p.person.name, p.organization.city.label_tr) for p in facts.posts} == {
+        ("Zurab Beridze", "Ankara"), ("Orhan Hacısalihoğlu", "Trabzon"), ("Nurcan Bayraktar", "Trabzon"),
+        ("Erol Kalkavan", "Akçaabat")}

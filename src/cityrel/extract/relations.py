@@ -639,7 +639,8 @@ class Relations:
             near = self._nearest_place(first)
             if near:
                 return make(near), 1, first
-            if mention.title.words[0] == "buyuksehir":
+            if mention.title.words[0] == "buyuksehir" or (first and self.tokens[first - 1].key == "buyuksehir"):
+                # "Büyükşehir Belediye Başkanı", "Büyükşehir Belediyesi Genel Sekreteri"
                 metropolitan = self._metropolitan_before(first)
                 if metropolitan:  # "Eskişehir Büyükşehir Belediyesi'nin konuğu oldu. ... Büyükşehir Belediye Başkan
                     return metropolitan, 1, first  # Yardımcısı Nurten Akbaba": not the district the article is from
