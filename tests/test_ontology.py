@@ -68,6 +68,7 @@ CONTRACT_CLASSES = [
     # (class, the superclass the contract or the design states, or None)
     ("City", None), ("Country", None), ("Person", None),
     ("Municipality", ORG.Organization), ("Governorship", ORG.Organization),
+    ("ProvincialAdministration", ORG.Organization),
     ("DiplomaticMission", ORG.Organization), ("Embassy", CREL.DiplomaticMission),
     ("ConsulateGeneral", CREL.DiplomaticMission), ("Consulate", CREL.DiplomaticMission),
     ("HonoraryConsulate", CREL.DiplomaticMission), ("ForeignService", ORG.Organization),

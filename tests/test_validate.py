@@ -67,6 +67,7 @@ TEXT = (
     "Tugay, 1986 yılında imzalanan İzmir-Bakü kardeş şehir protokolünü hatırlattı. "
     "İzmir Azerbaycan Derneği (İZAZDER) Başkanı Perviz Altay da hazır bulundu. "
     "İzmir Valisi Süleyman Elban ve Kazakistan Büyükelçisi Yerkebulan Sapiyev de kutlama mesajı gönderdi. "
+    "Kars İl Genel Meclisi Başkanı Ferhat Doğanay da kutladı. "
     "Tugay, \"Kazakistan Parkı yapalım\" dedi. "
     "2026 yılı \"İzmir-Bakü Kardeşliğinin 40. Yılı\" ilan edilecek. "
     "İzmir'de en az 3 bin Kazak yaşıyor."
@@ -83,12 +84,14 @@ KZ = Country("country-KZ", "Kazakistan", "Kazakhstan", "KZ")
 AZ = Country("country-AZ", "Azerbaycan", "Azerbaijan", "AZ")
 IZMIR = City("geonames-311046", "İzmir", "Izmir", TR, 311046)
 BAKU = City("geonames-587084", "Bakü", "Baku", AZ, 587084)
+KARS = City("geonames-743952", "Kars", "Kars", TR, 743952)
 
 TUGAY = Person("cemil-tugay", "Cemil Tugay")
 AKATAYEV = Person("bauyrzhan-akatayev", "Bauyrzhan Akatayev")
 ALTAY = Person("perviz-altay", "Perviz Altay")
 ELBAN = Person("suleyman-elban", "Süleyman Elban")
 SAPIYEV = Person("yerkebulan-sapiyev", "Yerkebulan Sapiyev")
+DOGANAY = Person("ferhat-doganay", "Ferhat Doğanay")
 
 MUNICIPALITY = Organization("izmir-bb", OrgKind.MUNICIPALITY, "İzmir Büyükşehir Belediyesi", city=IZMIR)
 CONSULATE = Organization("kz-consulate-general-izmir", OrgKind.CONSULATE_GENERAL,
@@ -98,6 +101,8 @@ ASSOCIATION = Organization("izazder", OrgKind.ASSOCIATION, "İzmir Azerbaycan De
 GOVERNORSHIP = Organization("izmir-valiligi", OrgKind.GOVERNORSHIP, "İzmir Valiliği", city=IZMIR)
 FOREIGN_SERVICE = Organization("kz-foreign-service", OrgKind.FOREIGN_SERVICE, "Kazakistan Dışişleri",
                                country=KZ)
+PROVINCIAL_ADMINISTRATION = Organization("kars-il-ozel-idaresi", OrgKind.PROVINCIAL_ADMINISTRATION,
+                                         "Kars İl Özel İdaresi", city=KARS)
 
 
 def extraction() -> Extraction:
@@ -123,6 +128,8 @@ def extraction() -> Extraction:
             Post(ELBAN, Role.GOVERNOR, GOVERNORSHIP, (span("İzmir Valisi Süleyman Elban"),)),
             Post(SAPIYEV, Role.AMBASSADOR, FOREIGN_SERVICE,
                  (span("Kazakistan Büyükelçisi Yerkebulan Sapiyev"),)),
+            Post(DOGANAY, Role.COUNCIL_MEMBER, PROVINCIAL_ADMINISTRATION,
+                 (span("Kars İl Genel Meclisi Başkanı Ferhat Doğanay"),)),
         ),
         meetings=(
             Meeting((TUGAY, AKATAYEV), (span("Bauyrzhan Akatayev'i Ay Yıldızlı Konak'ta ağırladı"),),
@@ -338,6 +345,8 @@ VIOLATIONS = [
      "crel:governs", "A municipality needs the crel:City it governs"),
     ("governorship governing nothing", drop(typed(CREL.Governorship), CREL.governs),
      "crel:governs", "A governorship needs the province or district"),
+    ("provincial administration governing nothing", drop(typed(CREL.ProvincialAdministration), CREL.governs),
+     "crel:governs", "A provincial administration needs the province"),
     # A consulate general is a diplomatic mission only through rdfs:subClassOf.
     ("mission without seat", drop(CONSULATE_NODE, CREL.locatedIn),
      "crel:locatedIn", "A diplomatic mission needs the crel:City of its seat"),

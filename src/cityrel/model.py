@@ -77,6 +77,7 @@ class OrgKind(StrEnum):
 
     MUNICIPALITY = "Municipality"
     GOVERNORSHIP = "Governorship"
+    PROVINCIAL_ADMINISTRATION = "ProvincialAdministration"
     EMBASSY = "Embassy"
     CONSULATE_GENERAL = "ConsulateGeneral"
     CONSULATE = "Consulate"
@@ -89,15 +90,21 @@ class OrgKind(StrEnum):
     def is_mission(self) -> bool:
         return self in _MISSION_KINDS
 
+    @property
+    def governs(self) -> bool:
+        """Whether the body governs its city (crel:governs) rather than sits in it (crel:locatedIn)."""
+        return self in _GOVERNING_KINDS
+
 
 _MISSION_KINDS = {OrgKind.EMBASSY, OrgKind.CONSULATE_GENERAL, OrgKind.CONSULATE, OrgKind.HONORARY_CONSULATE}
+_GOVERNING_KINDS = {OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP, OrgKind.PROVINCIAL_ADMINISTRATION}
 
 
 @dataclass(frozen=True)
 class Organization:
     """A municipality, governorship, diplomatic mission, association or other body.
 
-    `city` is the city it governs (municipality, governorship) or is located in
+    `city` is the city it governs (municipality, governorship, provincial administration) or is located in
     (mission, association); `country` the country a mission or foreign service
     represents; `community` the country whose people an association stands for.
     """

@@ -293,7 +293,7 @@ class _Writer:
         if org.acronym:
             add((node, CREL.acronym, Literal(org.acronym)))
         if org.city:
-            place_link = CREL.governs if org.kind.value in ("Municipality", "Governorship") else CREL.locatedIn
+            place_link = CREL.governs if org.kind.governs else CREL.locatedIn
             add((node, place_link, self.city(org.city)))
         if org.country:
             add((node, CREL.representsCountry, self.country(org.country)))

@@ -194,6 +194,8 @@ def test_an_exchange_programme_proposed(extracted):
     # an event named for what something else is for, or that someone will join
     "Belediyenin kutlama için sahne ve ses sistemi desteği vereceği bildirildi.",
     "Başkonsolos Beridze de festivale bizzat katılacağını söyledi.",
+    # the event told before, someone invited to it
+    "Hoça, Başkan Yeşiltepe'yi şenliğe davet etti.",
 ])
 def test_an_event_taken_part_in_or_opened_is_no_new_plan(extracted, text):
     assert extracted(text).plans == ()
@@ -391,3 +393,13 @@ def test_our_citizens_in_the_words_of_an_association_abroad_are_not_its_host_cou
     facts = extracted("KAYSERİ - Almatı merkezli Kazakistan Türk Girişimciler Birliği'nin Başkanı Levent Oğuzhan "
                       "konuştu. Oğuzhan, \"Almatı'da dört bin civarında vatandaşımız var\" dedi.")
     assert [c.nationality.code for c in facts.communities] != ["KZ"]
+
+
+def test_whom_an_invitation_is_from_is_no_part_of_the_event(extracted):
+    assert not any("Ahmedov" in label for label in labels(extracted("Ahmedov'dan bal festivaline davet")))
+
+
+def test_a_work_where_someone_is_is_no_plan(extracted):
+    facts = extracted("Doğangün, Gostivar'daki Türk okullarında okuyan çocuklar için kentte bir Türkçe çocuk kütüphanesi "
+                      "açılmasını önerdi.")
+    assert not any("okul" in label for label in labels(facts))

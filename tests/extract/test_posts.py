@@ -503,3 +503,14 @@ def test_the_metropolitan_municipality_of_a_districts_article_is_its_provinces(e
     assert {(p.person.name, p.organization.city.label_tr) for p in facts.posts} == {
         ("Zurab Beridze", "Ankara"), ("Orhan Hacısalihoğlu", "Trabzon"), ("Nurcan Bayraktar", "Trabzon"),
         ("Erol Kalkavan", "Akçaabat")}
+
+
+@pytest.mark.parametrize(("text", "province"), [
+    ("Başkonsolos Dimitrova dün Edirne İl Genel Meclisi Başkanı Remzi Aydoğdu ile görüştü.", "Edirne"),
+    ("Görüşmede Kars İl Genel Meclisi Üyesi Ali Kaya da hazır bulundu.", "Kars"),
+])
+def test_a_provincial_councils_chair_and_members_sit_on_the_provinces_own_administration(
+        extracted, text, province):
+    assert {(p.role.value, p.organization.kind.value, p.organization.label) for p in extracted(text).posts
+            if p.role.value == "CouncilMember"} == {
+        ("CouncilMember", "ProvincialAdministration", f"{province} İl Özel İdaresi")}

@@ -171,8 +171,8 @@ _ONE_HOLDER = {"Mayor", "Governor", "Ambassador", "ConsulGeneral", "HonoraryCons
                "SecretaryGeneral"}
 """Roles one person holds at a time in an organisation: the holder seen last is the current one."""
 
-_BODY_ORDER = ["Municipality", "Governorship", "Embassy", "ConsulateGeneral", "Consulate", "HonoraryConsulate",
-               "DiplomaticMission", "ForeignService", "Association"]
+_BODY_ORDER = ["Municipality", "Governorship", "ProvincialAdministration", "Embassy", "ConsulateGeneral", "Consulate",
+               "HonoraryConsulate", "DiplomaticMission", "ForeignService", "Association"]
 
 
 def follow_up(rows: Rows) -> dict[str, str]:

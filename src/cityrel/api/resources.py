@@ -37,9 +37,10 @@ class Collection:
 CITIES = Collection("cities", "city", (CREL.City, CREL.District), "Cities and districts")
 COUNTRIES = Collection("countries", "country", (CREL.Country,), "Countries")
 ORGANIZATIONS = Collection("organizations", "org", (
-    ORG.Organization, CREL.Municipality, CREL.Governorship, CREL.DiplomaticMission, CREL.Embassy,
-    CREL.ConsulateGeneral, CREL.Consulate, CREL.HonoraryConsulate, CREL.ForeignService, CREL.Association),
-    "Municipalities, governorships, diplomatic missions and associations")
+    ORG.Organization, CREL.Municipality, CREL.Governorship, CREL.ProvincialAdministration, CREL.DiplomaticMission,
+    CREL.Embassy, CREL.ConsulateGeneral, CREL.Consulate, CREL.HonoraryConsulate, CREL.ForeignService,
+    CREL.Association),
+    "Municipalities, governorships, provincial administrations, diplomatic missions and associations")
 PEOPLE = Collection("people", "person", (CREL.Person,), "People")
 EVENTS = Collection("events", "article", (CREL.Meeting, CREL.PlannedEvent, CREL.Proposal),
                     "Meetings, planned events and proposals", nested=True)
@@ -100,7 +101,8 @@ def compact(iri: str) -> str:
 
 
 _TYPE_ORDER = [str(c) for c in (
-    CREL.District, CREL.City, CREL.Country, CREL.Municipality, CREL.Governorship, CREL.Embassy,
+    CREL.District, CREL.City, CREL.Country, CREL.Municipality, CREL.Governorship, CREL.ProvincialAdministration,
+    CREL.Embassy,
     CREL.ConsulateGeneral, CREL.Consulate, CREL.HonoraryConsulate, CREL.ForeignService, CREL.DiplomaticMission,
     CREL.Association, ORG.Organization, CREL.Person, CREL.SisterCityAgreement, CREL.FriendshipAgreement,
     CREL.CooperationAgreement, CREL.TwinningAgreement, ORG.Membership, CREL.Meeting, CREL.Proposal,

@@ -58,8 +58,9 @@ SELECT (COUNT(*) AS ?n) WHERE {
 _READ_SECONDS = 300.0
 """The deadline of the index's own queries: at a million triples the names take about a second to read,
 and a reading cut at the request deadline would restart the engine under every request in flight."""
-_TYPE_BONUS = {"City": 6, "District": 5, "Country": 6, "Municipality": 3, "Governorship": 3, "Embassy": 3,
-               "ConsulateGeneral": 3, "Consulate": 3, "HonoraryConsulate": 3, "Association": 3, "Person": 4}
+_TYPE_BONUS = {"City": 6, "District": 5, "Country": 6, "Municipality": 3, "Governorship": 3,
+               "ProvincialAdministration": 3, "Embassy": 3, "ConsulateGeneral": 3, "Consulate": 3,
+               "HonoraryConsulate": 3, "Association": 3, "Person": 4}
 
 
 @dataclass(frozen=True)

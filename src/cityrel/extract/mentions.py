@@ -71,7 +71,7 @@ ELECTED = ("secil", "getiril", "atan")
 # Case endings of a place someone goes to, is in, or comes from.
 MOTION_CASES = {"e", "a", "ye", "ya", "de", "da", "te", "ta", "den", "dan", "ten", "tan"}
 # Titles whose first word shows that the word before them is a place: "Beykoz Belediye Başkanı".
-PLACE_TITLES = {"belediye", "buyuksehir", "vali", "kaymakam"}
+PLACE_TITLES = {"belediye", "buyuksehir", "vali", "kaymakam", "il"}
 
 
 @dataclass

@@ -107,6 +107,9 @@ TITLE_ADJECTIVES = {"yeni", "gorevdeki", "mevcut"}
 # Nouns for the people a nationality's figure counts: "Tacik öğrencilerin sayısı", "Çinli işçi".
 GROUP_NOUNS = ("ogrenci", "isci", "aile")
 VISITORS = ("turist", "ziyaretci", "yolcu")  # counted where they are, but not living there
+# Case endings written after an apostrophe that end a noun phrase before an event: "Başkan Yeşiltepe'yi
+# şenliğe", "Ahmedov'dan bal festivaline".
+ACCUSATIVE_OR_ABLATIVE = {"i", "u", "yi", "yu", "ni", "nu", "dan", "den", "tan", "ten", "ndan", "nden"}  # folded
 # Adverbs that make a visit a habit: "sıkça ziyaret eder", "düzenli olarak ağırlıyor".
 HABITUALLY = {"sikca", "duzenli", "genellikle"}
 # Words between "sayısı" and the count it is: "ise", "da", "bugün itibarıyla tam".
@@ -293,6 +296,11 @@ class Relations:
     def municipality(self, city: City) -> Organization:
         return Organization(key=f"municipality-{city.key}", kind=OrgKind.MUNICIPALITY,
                             label=f"{city.label_tr} Belediyesi", city=city)
+
+    def provincial_administration(self, city: City) -> Organization:
+        """A province's İl Özel İdaresi, whose council is the İl Genel Meclisi."""
+        return Organization(key=f"provincial-administration-{city.key}", kind=OrgKind.PROVINCIAL_ADMINISTRATION,
+                            label=f"{city.label_tr} İl Özel İdaresi", city=city)
 
     def governorship(self, city: City, *, district: bool = False) -> Organization:
         """A province's Valilik, or with `district` a Kaymakamlık."""
@@ -613,10 +621,13 @@ class Relations:
                 consulate = self._mission_named_before(kind, first) if kind != OrgKind.EMBASSY else None
                 return (consulate, 1, first) if consulate else (None, 0, first)
             return self.mission(kind, country, place.city if place else None), 2, self._left_edge(first)
-        if body in ("municipality", "governorship"):
+        if body in ("municipality", "governorship", "provincial_administration"):
             district = mention.title.words[0] == "kaymakam"
-            make = self.municipality if body == "municipality" else (
-                lambda city: self.governorship(city, district=district))
+            make = {"municipality": self.municipality,
+                    "governorship": lambda city: self.governorship(city, district=district),
+                    # "Edirne İl Genel Meclisi Başkanı": the council of the province's own administration
+                    "provincial_administration": lambda city: self.provincial_administration(
+                        gazetteer.province_of(city) or city)}[body]
             if before and before.kind not in ("municipality", "governorship") and before.end == first \
                     and mention.title.role == Role.COUNCIL_MEMBER.value:
                 before = None  # "CHP Meclis Üyesi", "AK Parti Meclis Üyesi": a councillor's party
@@ -1667,8 +1678,8 @@ class Relations:
         return org.city is not None and (country is None or country.code != gazetteer.HOME_COUNTRY)
 
     def _is_local_official(self, person: Person) -> bool:
-        return any(p.person == person and p.organization.kind in (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP)
-                   and not self._is_visitor(p.organization) for p in self.posts)
+        return any(p.person == person and p.organization.kind.governs and not self._is_visitor(p.organization)
+                   for p in self.posts)
 
     def _merged(self, meetings: list[_Meeting]) -> list[_Meeting]:
         """Reports of the same meeting (one set of people within another's) become one."""
@@ -1775,8 +1786,8 @@ class Relations:
                 continue
             if plan_head(token) == "day" and (not planned or tokens[at - 1].key in weekdays()):
                 continue  # "Pazar günü": a weekday
-            if plan_head(token) == "work" and token.suffix in LOCATIVE:
-                continue  # "Doğancılar Parkı’nda ... düzenleyecekler": where the plan happens
+            if plan_head(token) == "work" and (token.suffix in LOCATIVE or plan_head_case(token) == "locative"):
+                continue  # "Doğancılar Parkı’nda ... düzenleyecekler", "Türk okullarında": where something happens
             first = at
             while first - 1 >= indices.start and tokens[first - 1].capitalised and tokens[first - 1].word \
                     and not tokens[first - 1].suffix and at - first < 4 and (
@@ -1861,6 +1872,7 @@ class Relations:
             while first - 1 >= indices.start and at - first < 12:
                 previous = tokens[first - 1]
                 if not previous.word or previous.key in NP_BOUNDARIES or previous.key.startswith(("kardes", "protokol")) \
+                        or previous.suffix in ACCUSATIVE_OR_ABLATIVE \
                         or plan_head(previous) in ("event", "activity") \
                         or self._cue(first - 1, frozenset({"plan", "intent"})) or _finite(previous):
                     break
@@ -2243,7 +2255,8 @@ class Relations:
         """The city "kentte", "ilçemizde" mean in a sentence: the one whose mayor or governor the sentence
         names, when it names officials of one city only ("İnegöl Belediye Başkanı Uçar, ilçede ..."),
         else the article's own."""
-        cities = self._cities_served(self.m.sentence_range(sentence), (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP))
+        cities = self._cities_served(self.m.sentence_range(sentence),
+                                     (OrgKind.MUNICIPALITY, OrgKind.GOVERNORSHIP, OrgKind.PROVINCIAL_ADMINISTRATION))
         if len(cities) == 1 and (self.home is None or self.home.key not in cities):
             return next(iter(cities.values()))
         return self.home
