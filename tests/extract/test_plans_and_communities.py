@@ -383,6 +383,12 @@ def test_the_number_of_a_nationality_in_a_place_is_of_those_living_there(extract
     # words between the number noun and the count
     (("Başkonsolos Beridze, Trabzon'da ikamet izniyle yaşayan Gürcistan vatandaşlarının sayısının bugün "
       "itibarıyla tam 6 bin 214 olduğunu açıkladı."), "GE", "Trabzon", 6214),
+    # those who hold its passport
+    ("Başkan Doğangün de Karesi'de Kuzey Makedonya pasaportu taşıyan 2 bini aşkın hemşehrinin yaşadığını söyledi.",
+     "MK", "Karesi", 2000),
+    # "throughout the province", said by its governor
+    (("MUĞLA (HABER) - Muğla Valisi İdris Tunçdemir konuştu. Vali Tunçdemir, il genelinde ikamet izni bulunan "
+      "Alman vatandaşı sayısının 4 bin 212 olduğunu belirtti."), "DE", "Muğla", 4212),
 ])
 def test_more_ways_to_say_how_many_live_where(extracted, text, nationality, city, count):
     assert {(c.nationality.code, c.city.label_tr, c.count) for c in extracted(text).communities} == {

@@ -38,6 +38,7 @@ from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
+LOCATIVE_ONLY = {"da", "de", "ta", "te", "nda", "nde"}
 DATIVE = {"a", "e", "ya", "ye", "na", "ne"}
 MAX_NAME_TOKENS = 4
 # Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed", "Ortiz de la Vega").
@@ -233,9 +234,10 @@ class Mentions:
         known = self.people.by_surname(token.key)  # "Başkan Stojkovski de Özdoğan'a": Kemal Özdoğan, named before
         following = self.tokens[at + 1] if at + 1 < len(self.tokens) else None
         two_words = f"{token.text} {following.stem}" if following and following.capitalised else None
-        where = following if following and two_words else token  # "Orhan Mustafa da Gazi Baba'daki": a place
+        # "Orhan Mustafa da Gazi Baba'daki", "Doğangün de Karesi'de": where someone is, not a surname
+        where = following if following and two_words and not token.suffix else token
         return self._name_token(token) and not (
-            self.country_at(at) or gazetteer.demonym_of(token.key) or where.suffix in LOCATIVE_KI
+            self.country_at(at) or gazetteer.demonym_of(token.key) or where.suffix in LOCATIVE_KI | LOCATIVE_ONLY
             or any(gazetteer.notable_place(name, self._home_and_context)
                    for name in (token.stem, two_words) if name)  # "Koleva da Eski Zağra'nın"
             or match_title(self.tokens, at)

@@ -2133,7 +2133,7 @@ class Relations:
             return demonym
         country = self.m.country_at(index)
         following = self.tokens[index + 1].key if index + 1 < len(self.tokens) else ""
-        if country and country.end == index + 1 and following.startswith(("vatandas", "uyruklu")):
+        if country and country.end == index + 1 and following.startswith(("vatandas", "uyruklu", "pasaport")):
             return country.country
         return None
 
@@ -2178,10 +2178,11 @@ class Relations:
     def _number_after(self, index: int) -> tuple[int, Qualifier, int] | None:
         """The count said of a nationality's number: "(vatandaşlarının) sayısı(nın) bin 200 civarında",
         "sayısı ise yaklaşık 60", "Tacik öğrencilerin sayısının dört yüz elliyi aştığını"; or of those who
-        hold its citizenship: "Bulgaristan vatandaşlığını da taşıyan 20 bini aşkın (kişi)"."""
+        hold its citizenship or passport: "Bulgaristan vatandaşlığını da taşıyan 20 bini aşkın (kişi)", "Kuzey
+        Makedonya pasaportu taşıyan 2 bini aşkın hemşehri"."""
         tokens = self.tokens
         at = index
-        if at + 1 < len(tokens) and tokens[at].key.startswith("vatandaslig"):
+        if at + 1 < len(tokens) and tokens[at].key.startswith(("vatandaslig", "pasaport")):
             at += 2 if tokens[at + 1].key in ("da", "de") else 1
             if at < len(tokens) and tokens[at].key in CITIZENSHIP_HELD:
                 return self._count_at(at + 1, len(tokens))
@@ -2229,6 +2230,8 @@ class Relations:
                 break
             if ours and self.tokens[at].key in OUR_CITY:
                 return self._city_spoken_of(at) or ours, at
+            if ours and self.tokens[at].key == "genelinde" and at and self.tokens[at - 1].key in ("il", "ilce", "kent"):
+                return ours, at - 1  # "il genelinde", said by the province's governor
         for at in range(after, min(after + 3, len(self.tokens))):
             if ours and self.tokens[at].key in OUR_CITY and self.tokens[at].sentence == sentence:
                 return ours, at
