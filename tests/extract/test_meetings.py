@@ -494,3 +494,23 @@ def test_visits_told_as_a_habit_are_no_meeting(extracted):
     facts = extracted("MUĞLA - Almanya'nın İzmir Başkonsolosu Matthias Brenner konuştu. Brenner, kendisinden önce görev "
                       "yapan Başkonsolos Andreas Vogt'un da Muğla'yı sık sık ziyaret ettiğini hatırlattı.")
     assert facts.meetings == ()
+
+
+def test_a_first_stop_told_alone_gives_the_call_after_it_its_day(extracted):
+    facts = extracted(" date 2024-10-17 Marmara Yerel / Haber Merkezi - Hollanda Krallığı’nın İstanbul Başkonsolosu "
+                      "Hendrik Veldkamp, Kocaeli’de valilik, belediyeler ve iş dünyasıyla bir araya geldi. İki günlük "
+                      "programda başkonsolosa Konsolos Yardımcısı Pieter Smit eşlik etti.\n\nVeldkamp’ın ilk durağı dün "
+                      "Kocaeli Valiliği oldu. Başkonsolosu makamında kabul eden Vali Nurettin Aksoy, yatırımları "
+                      "anlattı.")
+    assert [({p.name for p in m.participants}, m.date) for m in facts.meetings] == [
+        ({"Hendrik Veldkamp", "Nurettin Aksoy"}, datetime.date(2024, 10, 16))]
+
+
+def test_a_call_before_the_ceremony_is_of_its_day(extracted):
+    facts = extracted(" date 2025-04-10 Başkent Gündem / Elif Sarı - Keçiören ile Talas bugün kardeş şehir oldu. "
+                      "Keçiören Belediyesi'nde düzenlenen törende protokolü Keçiören Belediye Başkanı Tuncay Özdemir "
+                      "ile Talas Belediye Başkanı Bakytbek Asanaliev imzaladı. Törene Kırgızistan'ın Ankara "
+                      "Büyükelçisi Ulanbek Toktogulov da katıldı.\n\nTörenden önce Büyükelçi Toktogulov, Başkan "
+                      "Özdemir'i makamında ziyaret etti.")
+    assert ({"Ulanbek Toktogulov", "Tuncay Özdemir"}, datetime.date(2025, 4, 10)) in [
+        ({p.name for p in m.participants}, m.date) for m in facts.meetings]

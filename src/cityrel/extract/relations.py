@@ -41,6 +41,7 @@ from cityrel.extract.mentions import (
     GUEST_WORDS,
     LOCATIVE_KI,
     MEETING_NOUNS,
+    OCCASION_NOUNS,
     OFFICE,
     PLACE_TITLES,
     Mentions,
@@ -1393,6 +1394,8 @@ class Relations:
         previous: _Meeting | None = None
         for meeting in self._merged(found):
             if len(meeting.people) < 2 or self._one_party(meeting.people):
+                if meeting.date and meeting.people:
+                    previous = meeting  # "Veldkamp'ın ilk durağı dün Valilik oldu": no meeting, but the round's day
                 continue
             if meeting.signing:
                 self._signers.update(meeting.people)
@@ -1426,10 +1429,12 @@ class Relations:
         return days <= {None, day}
 
     def _told_as_next(self, meeting: _Meeting) -> bool:
-        """Whether the meeting is told as following the one before: "Törenin ardından Başkan Kaya'yı makamında
-        ziyaret eden Durmaz"."""
-        return any(token.key in AFTERWARDS for token in self.tokens
-                   if any(span.start <= token.start < span.end for span in meeting.spans))
+        """Whether the meeting is told as following the one before, or as just before it: "Törenin ardından
+        Başkan Kaya'yı makamında ziyaret eden Durmaz", "Törenden önce Büyükelçi Toktogulov, ... ziyaret etti"."""
+        told = [token for token in self.tokens if any(span.start <= token.start < span.end for span in meeting.spans)]
+        return any(token.key in AFTERWARDS for token in told) or any(
+            token.key == "once" and before.key.startswith(OCCASION_NOUNS) and before.key.endswith(("dan", "den"))
+            for before, token in itertools.pairwise(told))
 
     def _relative_participle(self, at: int, cue: Cue) -> bool:
         """A meeting verb as a relative participle describing a noun: "ziyaret ettiği ikinci kent"; not the
