@@ -514,3 +514,16 @@ def test_a_provincial_councils_chair_and_members_sit_on_the_provinces_own_admini
     assert {(p.role.value, p.organization.kind.value, p.organization.label) for p in extracted(text).posts
             if p.role.value == "CouncilMember"} == {
         ("CouncilMember", "ProvincialAdministration", f"{province} İl Özel İdaresi")}
+
+
+def test_a_bare_ambassador_serves_the_one_foreign_country_the_article_speaks_of(extracted):
+    facts = extracted("KUŞADASI (HABER) - Estonya'nın Kuşadası Fahri Konsolosu Mert Aydın göreve başladı. Büyükelçi "
+                      "Tarmo Kask'ın ilkbaharda ilçeye gelmesi planlanıyor.")
+    assert ("Tarmo Kask", "Ambassador", "EE") in {
+        (p.person.name, p.role.value, p.organization.country.code) for p in facts.posts}
+
+
+def test_a_bare_ambassador_named_by_one_of_his_surnames_is_no_new_holder(extracted):
+    facts = extracted("Uruguay'ın Ankara Büyükelçisi Gabriela Ferreira Núñez geldi. Büyükelçi Ferreira, Tezcan'la "
+                      "görüştü.")
+    assert {p.person.name for p in facts.posts} == {"Gabriela Ferreira Núñez"}

@@ -620,7 +620,15 @@ class Relations:
                 # A consul is often called by the bare title, after the mission was named: "Gana'nın Gaziantep
                 # Fahri Konsolosluğu ... Fahri Konsolos Karadağ". A bare "Büyükelçi X" is mostly a second mention.
                 consulate = self._mission_named_before(kind, first) if kind != OrgKind.EMBASSY else None
-                return (consulate, 1, first) if consulate else (None, 0, first)
+                if consulate:
+                    return consulate, 1, first
+                # ... unless the article speaks of one foreign country only: "Büyükelçi Tarmo Kask'ın ilçeye
+                # gelmesi planlanıyor" in a piece on Estonia's honorary consul
+                foreign = {m.country.code: m.country for m in self.m.countries
+                           if m.country.code != gazetteer.HOME_COUNTRY}
+                only = next(iter(foreign.values())) if len(foreign) == 1 and kind == OrgKind.EMBASSY \
+                    and not any(self._named_more_fully(person) for person in mention.people) else None
+                return (self.mission(kind, only, None), 0, first) if only else (None, 0, first)
             return self.mission(kind, country, place.city if place else None), 2, self._left_edge(first)
         if body in ("municipality", "governorship", "provincial_administration"):
             district = mention.title.words[0] == "kaymakam"
@@ -688,6 +696,14 @@ class Relations:
         previous = next((m for m in self.m.titles if m.people and m.name_end == first - 1), None)
         body = self.title_orgs.get(previous.first) if previous else None
         return body if body is not None and body.kind in (OrgKind.ASSOCIATION, OrgKind.ORGANIZATION) else None
+
+    def _named_more_fully(self, person: Person) -> bool:
+        """Whether the name is a surname of a longer one the article gives: "Büyükelçi Ruiz Cortés" after "Carlos
+        Ruiz Cortés", "Büyükelçi Ferreira" after "Gabriela Ferreira Núñez", a second mention read as a name of
+        its own."""
+        name = fold_name(person.name)
+        return any(f" {name} " in f" {full} " and not full.startswith(name) for full in
+                   (fold_name(m.person.name) for m in self.m.persons))
 
     def _region_before(self, first: int) -> City | None:
         """The region named right before a title, by a name the gazetteer does not know and a region's noun:
