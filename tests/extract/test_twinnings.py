@@ -441,3 +441,9 @@ def test_to_become_twins_is_a_wish(extracted):
     facts = extracted("Yeşiltepe, \"Prizren ile kardeş şehir olmak için resmi girişimlerimizi bu yıl başlatacağız\" "
                       "dedi. Bayrampaşa Belediye Başkanı Levent Yeşiltepe teşekkür etti.")
     assert facts.twinnings == ()
+
+
+def test_the_province_a_partner_belongs_to_is_no_party(extracted):
+    facts = extracted("AMASYA (HABER) - Merzifon Belediye Başkanı Alp Kargı konuştu. İlçe, Romanya'nın Köstence iline "
+                      "bağlı Mecidiye ile kardeşlik protokolü imzalamıştı.")
+    assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Merzifon", "Mecidiye"}]

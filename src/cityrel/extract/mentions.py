@@ -39,6 +39,8 @@ from cityrel.model import City, Country, Person
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
 LOCATIVE_ONLY = {"da", "de", "ta", "te", "nda", "nde"}
+# "Köstence iline bağlı Mecidiye": "il" is no place noun of its own, as "ile" (with) would match it.
+PROVINCE_IN_THE_DATIVE = {"iline", "ilimize"}
 DATIVE = {"a", "e", "ya", "ye", "na", "ne"}
 MAX_NAME_TOKENS = 4
 # Lower-case words inside a foreign name ("Ludwig van Beethoven", "Mohamed bin Zayed", "Ortiz de la Vega").
@@ -751,7 +753,8 @@ class Mentions:
         if following.end < len(self.tokens) and self.tokens[following.end].key.startswith("disinda"):
             return False  # "Tepebaşı'nın Hasköy dışında Şumnu ... ile": the one it is besides, not a part of it
         if between and between[-1].key == "bagli" and (  # "Hopa ilçesine bağlı Kemalpaşa", "Hopa'ya bağlı"
-                (len(between) == 1 and mention.suffix in DATIVE) or (len(between) == 2 and place_noun(between[0]))):
+                (len(between) == 1 and mention.suffix in DATIVE) or (len(between) == 2 and (
+                    place_noun(between[0]) or between[0].key in PROVINCE_IN_THE_DATIVE))):
             return True
         if mention.suffix not in GENITIVE_FOLDED | LOCATIVE_KI:
             return False
