@@ -409,3 +409,16 @@ def test_a_work_where_someone_is_is_no_plan(extracted):
     facts = extracted("Doğangün, Gostivar'daki Türk okullarında okuyan çocuklar için kentte bir Türkçe çocuk kütüphanesi "
                       "açılmasını önerdi.")
     assert not any("okul" in label for label in labels(facts))
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ('Başkan Ergin, Karşıyaka\'da "Ege\'nin İki Yakası" adlı bir fotoğraf sergisi açacaklarını duyurdu.',
+     "Ege'nin İki Yakası fotoğraf sergisi"),
+    ('Başkonsolos, "Karadeniz Sofrası" adlı ortak bir gastronomi festivali düzenlenmesini de önerdi.',
+     "Karadeniz Sofrası ortak gastronomi festivali"),
+    # what a report is according to is no part of the event
+    (("Organizasyon komitesinin verdiği bilgiye göre festival eylülde düzenlenecek ve \"Dostluk Kupası\" yarışı "
+      "yapılacak."), "Dostluk Kupası"),
+])
+def test_a_quoted_name_given_to_an_event_is_its_label(extracted, text, label):
+    assert labels(extracted(text)) == {label}

@@ -119,7 +119,9 @@ BEFORE_A_COUNT = {"ise", "da", "de", "bugun", "itibariyla", "itibari", "ile", "t
 CITIZENSHIP_HELD = {"tasiyan", "olan", "bulunan"}
 ABOUT = ("yakin", "civar", "yaklas", "kadar")  # "yaklaşık", "1.200'e yaklaştığını"
 ABOUT_BEFORE = {"yaklasik", "tahminen"}  # written before the count: "yaklaşık 60"
-NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda"}
+NAMED = {"adli", "isimli"}  # "“Karadeniz Sofrası” adlı festival": the quoted name before names it
+NP_BOUNDARIES = {"boyunca", "icin", "gibi", "olarak", "kadar", "uzere", "ise", "ayrica", "ardindan", "kapsaminda", "gore",
+                 *NAMED}
 DETERMINERS = {"bu", "su", "o", "her", "bir", "hangi", "boyle", "soyle"}
 # Verbal nouns of making something, and verbs that propose it: "kurulmasını önerdi", "açılmasını teklif etti".
 MADE_TO_BE = ("olusturulmas", "kurulmas", "acilmas", "duzenlenmes", "duzenlemes", "baslatilmas", "yapilmas")
@@ -1790,6 +1792,13 @@ class Relations:
             if end < indices.stop and plan_head(tokens[end]) and tokens[end].word:
                 label = f"{label} {_nominative(tokens[end])}"
                 end += 1
+            elif end < indices.stop and tokens[end].key in NAMED:
+                # "“Ege'nin İki Yakası” adlı bir fotoğraf sergisi": the kind of event the name is given to
+                head = next((h for h in range(end + 1, min(end + 5, indices.stop)) if plan_head(tokens[h])), None)
+                if head is not None:
+                    kind = [t.text for t in tokens[end + 1:head] if t.key not in DETERMINERS]
+                    label = " ".join([label, *kind, _nominative(tokens[head])])
+                    end = head + 1
             yield label, at, end
 
     def _named_works(self, indices: range, planned: bool) -> Iterable[tuple[str, int, int]]:
@@ -1901,8 +1910,11 @@ class Relations:
             while first < at and (tokens[first].key in DETERMINERS or tokens[first].key in VAGUE_OPENERS):
                 first += 1  # "Bu etkinliklerin", "bir dizi etkinlik", "çeşitli etkinlikler": no name of an event
             words = [t for t in tokens[first:at] if t.key != "bir"]
-            if not words:
-                continue
+            boundary = first - 1
+            while boundary > indices.start and tokens[boundary].key in DETERMINERS:
+                boundary -= 1
+            if not words or tokens[boundary].key in NAMED:
+                continue  # "“Dostluk Sofrası” adlı ortak festival": the event is the quoted name
             label = " ".join([*(t.text for t in words), _nominative(head)])
             yield label, first, at + 1
 
@@ -1929,8 +1941,9 @@ class Relations:
                     break
             words = [t.text for t in tokens[first:head] if t.key not in DETERMINERS]
             if not words or any(t.key.startswith(("kardes", "iliski", "is", "girisim", "calisma"))
-                                for t in tokens[first:head + 1]):
-                continue  # a bare noun names nothing; a twinning, cooperation or initiative is no thing of its own
+                                for t in tokens[first:head + 1]) or tokens[first - 1].key in NAMED:
+                continue  # a bare noun names nothing; a twinning, cooperation or initiative is no thing of its own;
+                # "“Karadeniz Sofrası” adlı bir festival" is the quoted name
             place = next((p for p in self.m.places if p.end == first and p.suffix in LOCATIVE), None)
             if place is not None:  # "Deventer'de bir Kaman kültür evi": where it is to be opens its name
                 first = place.first
