@@ -769,7 +769,10 @@ class Mentions:
         # an unknown one-word place that only ends a known longer name: "Baba" in "Gazi Baba ile kardeşliğimiz"
         partial = {p.first: p for p in self.places if p.end - p.first == 1 and p.city.geonames_id is None}
         covered = {i for p in self.places for i in range(p.first, p.end)} - partial.keys()
+        first_words = {key[0] for key in known}
         for token in self.tokens:
+            if not token.capitalised or token.key not in first_words:
+                continue  # most words: no place's name starts with them
             for length in (2, 1):  # "Gazi Baba Belediyesi", then "Gazi Baba ile kardeşliğimiz"
                 run = self.tokens[token.index:token.index + length]
                 city = known.get(tuple(t.key for t in run))
