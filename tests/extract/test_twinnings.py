@@ -447,3 +447,16 @@ def test_the_province_a_partner_belongs_to_is_no_party(extracted):
     facts = extracted("AMASYA (HABER) - Merzifon Belediye Başkanı Alp Kargı konuştu. İlçe, Romanya'nın Köstence iline "
                       "bağlı Mecidiye ile kardeşlik protokolü imzalamıştı.")
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Merzifon", "Mecidiye"}]
+
+
+@pytest.mark.parametrize(("text", "signed"), [
+    (("AMASRA (BARTIN) - Amasra ile İtalya'nın Camogli kasabası arasındaki kardeş kent ilişkisinin 20. yılı, 14 "
+      "Haziran 2025 Cumartesi günü Amasra'da düzenlenen törenle kutlandı."), "2005"),
+    ((" date 2025-06-13 Eskişehir Ekspres / Hande Kurt - Tepebaşı ile Güney Kore'nin Suwon kenti arasındaki "
+      "kardeşlik, on beşinci yılında yeni bir imzayla tazelendi."), "2010"),
+    # the window names the signing's year itself
+    (("İZMİR - İzmir ile Bakü arasında 1986 yılında imzalanan kardeş şehir protokolünün 2026 yılında 40. yılını "
+      "dolduracağını hatırlattı."), "1986"),
+])
+def test_the_anniversary_kept_dates_the_twinning(extracted, text, signed):
+    assert [t.signed for t in extracted(text).twinnings] == [signed]

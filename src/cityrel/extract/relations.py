@@ -848,7 +848,7 @@ class Relations:
                 self._twinning_plan(kind, pairs, window, self.span(window.start, window.stop))
                 continue
             evidence = self.span(told.start, told.stop)
-            date = self._years_old(first) or self._signed_in(told, signing)
+            date = self._years_old(first) or self._anniversary(end, told) or self._signed_in(told, signing)
             if not pairs and sentence_pairs[0] == self.tokens[first].sentence:
                 # "Kuşadası ile Dıraç arasındaki kardeşlik, dün imzalanan iş birliği protokolüyle ...": the same two
                 pairs = sentence_pairs[1]
@@ -880,6 +880,26 @@ class Relations:
                     words.insert(0, tokens[at - len(words) - 1])  # "27 yıllık", "on beş yıllık"
                 years = _count(words)
                 return str(self.published.year - years) if 0 < years < 200 else None
+        return None
+
+    def _anniversary(self, end: int, window: range) -> str | None:
+        """The year a twinning was made in, from the anniversary kept: "kardeş kent ilişkisinin 20. yılı, 14
+        Haziran 2025'te ... kutlandı" (2005), "kardeşliğinin on beşinci yılına"; the year the window gives, else
+        the header's, less N. A window that names another year as well names the signing's itself ("1986
+        yılında imzalanan protokolün 2026 yılında 40. yılını")."""
+        tokens = self.tokens
+        for at in range(end, min(end + 4, window.stop - 1)):
+            years = _ordinal_value(tokens[at])
+            if not years or not tokens[at + 1].key.startswith("yil"):
+                continue
+            tens = at
+            while tens - 1 >= end and _number_value(tokens[tens - 1]) is not None:
+                tens -= 1  # "on beşinci": ten and fifth
+            years += _count(tokens[tens:at]) if tens < at else 0
+            written = {year for t in tokens[window.start:window.stop] if (year := _year(t))}
+            if self.published and not written:
+                written = {self.published.year}
+            return str(written.pop() - years) if len(written) == 1 and 0 < years < 200 else None
         return None
 
     def _told_in(self, window: range, sentence: range) -> range:
@@ -2364,6 +2384,16 @@ def _number_value(token: Token) -> int | None:
     for word, value in number_words().items():
         if inflects(token.key, word) or token.key == word:
             return value
+    return None
+
+
+def _ordinal_value(token: Token) -> int | None:
+    """The value of an ordinal: "20.", "onuncu", "yirminci", "beşinci"."""
+    if token.stem.endswith(".") and token.stem[:-1].isdigit():
+        return int(token.stem[:-1])
+    for ending in ("uncu", "inci", "nci", "ncu"):
+        if token.key.endswith(ending) and token.key[:-len(ending)] in number_words():
+            return number_words()[token.key[:-len(ending)]]
     return None
 
 
