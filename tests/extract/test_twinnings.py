@@ -195,10 +195,10 @@ def test_a_district_named_with_its_province_twins_with_the_partner(extracted):
     assert [{c.label_tr for c in t.cities} for t in facts.twinnings] == [{"Altınordu", "Kobuleti"}]
 
 
-def test_a_participle_signing_in_the_lead_is_of_no_known_year(extracted):
+def test_a_participle_signing_in_the_lead_is_not_of_the_headers_year_but_of_its_anniversarys(extracted):
     facts = extracted(" date 2025-02-20 Haber / Haber - Kırşehir Belediyesi ile Berlin’in Spandau ilçesi arasında "
                       "imzalanan dostluk anlaşması bu yıl 20. yılını kutluyor.")
-    assert [t.signed for t in facts.twinnings] == [None]
+    assert [t.signed for t in facts.twinnings] == ["2005"]
 
 
 def test_a_ceremony_day_does_not_redate_an_older_twinning(extracted):
