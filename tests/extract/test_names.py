@@ -203,3 +203,8 @@ def test_a_surname_and_words_of_time_before_a_title_with_olarak(extracted):
                       "Pakistan'ın Konya Fahri Konsolosu olarak görev yapıyor.")
     assert [(p.person.name, p.role.value, p.organization.label) for p in facts.posts if p.role.value != "Mayor"] == [
         ("Ali Rıza Tekin", "HonoraryConsul", "Pakistan Konya Fahri Konsolosluğu")]
+
+
+def test_a_name_ends_before_the_name_of_a_harbour_or_square(extracted):
+    facts = extracted("Amasra Belediye Başkanı Turgut Aksoy Büyük Liman'a bakan kültür merkezinde konukları karşıladı.")
+    assert [p.person.name for p in facts.posts] == ["Turgut Aksoy"]

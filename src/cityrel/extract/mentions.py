@@ -546,6 +546,8 @@ class Mentions:
             if len(words) >= 2 and gazetteer.notable_place(token.stem, self._home_and_context) \
                     and self._opens_a_name(at):
                 break  # "Gökhan Ersoy Çiğli Kültür Merkezi’nde": a place opens the name of a building
+            if len(words) >= 2 and self._names_a_feature(at):
+                break  # "Turgut Aksoy Büyük Liman'a bakan": the name of a harbour, a square, a park follows
             words.append(token)
             at += 1
             if token.suffix:
@@ -855,6 +857,18 @@ class Mentions:
         return end < len(self.tokens) and place_noun(self.tokens[end]) == "municipality" \
             and not self.tokens[end - 1].suffix and not self._opens_sentence(at) \
             and not gazetteer.resolve_city(self.tokens[end - 1].stem, self._context_for(end - 1), require_known=True)
+
+    def _names_a_feature(self, at: int) -> bool:
+        """Whether the capitalised words from `at` end in a feature's noun: "Büyük Liman'a", "Cumhuriyet
+        Meydanı'nda"."""
+        for after in self.tokens[at:at + 3]:
+            if not after.capitalised:
+                return False
+            if place_noun(after) == "feature":
+                return True
+            if after.suffix:
+                return False
+        return False
 
     def _opens_a_name(self, at: int) -> bool:
         """Whether the capitalised words right after `at` end in the head of a building or body."""
