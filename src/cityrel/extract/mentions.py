@@ -37,8 +37,9 @@ from cityrel.extract.tokens import Token, in_a_case_of_its_own, inflects
 from cityrel.model import City, Country, Person
 
 GENITIVE_FOLDED = {"nin", "in", "un", "nun"}
+GENITIVE_ENDINGS = tuple(GENITIVE_FOLDED)  # for str.endswith on words written without an apostrophe
+LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
 LOCATIVE_KI = {"daki", "deki", "taki", "teki", "ndaki", "ndeki"}
-LOCATIVE_ONLY = {"da", "de", "ta", "te", "nda", "nde"}
 # "Köstence iline bağlı Mecidiye": "il" is no place noun of its own, as "ile" (with) would match it.
 PROVINCE_IN_THE_DATIVE = {"iline", "ilimize"}
 DATIVE = {"a", "e", "ya", "ye", "na", "ne"}
@@ -239,7 +240,7 @@ class Mentions:
         # "Orhan Mustafa da Gazi Baba'daki", "Doğangün de Karesi'de": where someone is, not a surname
         where = following if following and two_words and not token.suffix else token
         return self._name_token(token) and not (
-            self.country_at(at) or gazetteer.demonym_of(token.key) or where.suffix in LOCATIVE_KI | LOCATIVE_ONLY
+            self.country_at(at) or gazetteer.demonym_of(token.key) or where.suffix in LOCATIVE_KI or where.suffix in LOCATIVE
             or any(gazetteer.notable_place(name, self._home_and_context)
                    for name in (token.stem, two_words) if name)  # "Koleva da Eski Zağra'nın"
             or match_title(self.tokens, at)
@@ -354,7 +355,7 @@ class Mentions:
         """Read the name(s) after a title: "Dr. Cemil Tugay", "X ile Y", "olarak görev yapan X"."""
         at = mention.end
         tokens = self.tokens
-        if tokens[at - 1].key.endswith(("nin", "nun", "in", "un")) and len(tokens[at - 1].key) > 4:
+        if tokens[at - 1].key.endswith(GENITIVE_ENDINGS) and len(tokens[at - 1].key) > 4:
             return  # "yönetim kurulunun ...": the title is a possessor here, no name follows
         if tokens[at - 1].suffix or self._one_holder_in_a_case(mention):
             return  # "Başkan'a And Dağları'ndan": a title that takes the case ending stands for its holder

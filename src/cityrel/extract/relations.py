@@ -37,8 +37,10 @@ from cityrel.extract.lexicon import (
 )
 from cityrel.extract.mentions import (
     DATIVE,
+    GENITIVE_ENDINGS,
     GENITIVE_FOLDED,
     GUEST_WORDS,
+    LOCATIVE,
     LOCATIVE_KI,
     MEETING_NOUNS,
     OCCASION_NOUNS,
@@ -69,7 +71,6 @@ from cityrel.model import (
     TwinningKind,
 )
 
-LOCATIVE = ("da", "de", "ta", "te", "nda", "nde")
 COMITATIVE = ("la", "le", "yla", "yle")
 ABLATIVE = {"dan", "den", "tan", "ten", "ndan", "nden"}
 PLUPERFECT = ("misti", "mustu")
@@ -351,8 +352,12 @@ class Relations:
         article may be from a district: "Büyükşehir Belediyesi ve Akçaabat Belediyesi'ni ziyaret etti"), else
         the article's town."""
         metropolitan = any(t.key.startswith("buyuksehir") for t in self.tokens[mention.first:mention.end])
-        province = gazetteer.province_of(self.home) if self.home and metropolitan else None
-        return province or self.home
+        return (self._home_province if metropolitan else None) or self.home
+
+    @cached_property
+    def _home_province(self) -> City | None:
+        """The province of the article's town: itself, or the one its district belongs to."""
+        return gazetteer.province_of(self.home) if self.home else None
 
     @cached_property
     def _seats(self) -> dict[str, City]:
@@ -666,9 +671,9 @@ class Relations:
                 metropolitan = self._metropolitan_before(first)
                 if metropolitan:  # "Eskişehir Büyükşehir Belediyesi'nin konuğu oldu. ... Büyükşehir Belediye Başkan
                     return metropolitan, 1, first  # Yardımcısı Nurten Akbaba": not the district the article is from
-                province = gazetteer.province_of(self.home) if self.home else None
-                if province:  # "Akçaabat Belediyesi'ni ziyaret etti. ... Büyükşehir Belediye Başkanı X": Trabzon's
-                    return make(province), 0, first
+                if self._home_province:
+                    # "Akçaabat Belediyesi'ni ziyaret etti. ... Büyükşehir Belediye Başkanı X": Trabzon's mayor
+                    return make(self._home_province), 0, first
             return (make(self.home), 0, first) if self.home else (None, 0, first)
         if body in ("association", "organization"):
             if before:
@@ -1980,12 +1985,12 @@ class Relations:
             if not token.word or self._cue(at, frozenset({"plan", "intent"})):
                 return None
             if token.capitalised or token.suffix:
-                if at == made - 1 or token.key.endswith(("nin", "nun", "in", "un")):
+                if at == made - 1 or token.key.endswith(GENITIVE_ENDINGS):
                     return None
                 continue  # "Yozgat Belediyesi bünyesinde": a name in where the thing is to be
-            if token.key.endswith(("nin", "nun", "in", "un")) and len(token.key) > 5:
+            if token.key.endswith(GENITIVE_ENDINGS) and len(token.key) > 5:
                 return at  # "pazarının", "replikasının": the thing, told before where it is to be
-            if not token.key.endswith(("da", "de", "ta", "te")):
+            if not token.key.endswith(LOCATIVE):
                 return at if at == made - 1 else None
         return None
 
@@ -2035,7 +2040,7 @@ class Relations:
                 if tokens[back].text in (",", ";"):
                     start = back + 1
                     break
-            genitive = next((i for i in range(start, at) if tokens[i].key.endswith(("nin", "nun", "in", "un"))), None)
+            genitive = next((i for i in range(start, at) if tokens[i].key.endswith(GENITIVE_ENDINGS)), None)
             if genitive is None:
                 continue
             subject = [t.text for t in tokens[start:genitive]] + [_strip_genitive(tokens[genitive].text)]
